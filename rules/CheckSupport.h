@@ -1,0 +1,52 @@
+//===- CheckSupport.h - Small helpers the checks share ----------*- C++ -*-===//
+
+#ifndef NANGUARD_RULES_CHECKSUPPORT_H
+#define NANGUARD_RULES_CHECKSUPPORT_H
+
+#include "Guards.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include <optional>
+#include <string>
+
+namespace nanguard {
+
+/// A floating literal of the expression's own type ("1e-5f" for float), so a
+/// fix keeps float code float; none for types a literal cannot spell.
+inline std::optional<std::string> typedLiteral(llvm::StringRef Value,
+                                               const clang::Expr *E) {
+  FPPrecision P = precisionOf(E->IgnoreParenImpCasts()->getType());
+  if (P == FPPrecision::Generic || P == FPPrecision::Half)
+    return std::nullopt;
+  return (Value + literalSuffix(P)).str();
+}
+
+/// Whether a fix may touch this range: not inside a macro, not in a template
+/// instantiation (a fix written for float would be wrong for double).
+inline bool canFix(const clang::Stmt *S, clang::ASTContext &Ctx) {
+  const clang::SourceManager &SM = Ctx.getSourceManager();
+  clang::SourceRange R = S->getSourceRange();
+  return R.getBegin().isFileID() && R.getEnd().isFileID() &&
+         !isInTemplateInstantiation(S, Ctx) &&
+         SM.isWrittenInSameFile(R.getBegin(), R.getEnd());
+}
+
+/// The location just past the last token of an expression.
+inline clang::SourceLocation endOf(const clang::Expr *E,
+                                   const clang::ASTContext &Ctx) {
+  return clang::Lexer::getLocForEndOfToken(E->getEndLoc(), 0,
+                                           Ctx.getSourceManager(),
+                                           Ctx.getLangOpts());
+}
+
+/// Whether an expression needs parentheses before `+ eps` is appended.
+inline bool needsParensForAdd(const clang::Expr *E) {
+  E = E->IgnoreImpCasts();
+  if (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(E))
+    return !BO->isMultiplicativeOp() && !BO->isAdditiveOp();
+  return llvm::isa<clang::ConditionalOperator>(E);
+}
+
+} // namespace nanguard
+
+#endif

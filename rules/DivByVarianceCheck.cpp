@@ -1,0 +1,160 @@
+//===- DivByVarianceCheck.cpp - nanguard-div-by-variance ------------------===//
+
+#include "DivByVarianceCheck.h"
+#include "CheckSupport.h"
+#include "MathMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace nanguard {
+
+DivByVarianceCheck::DivByVarianceCheck(StringRef Name,
+                                       tidy::ClangTidyContext *Ctx)
+    : ClangTidyCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-5")) {}
+
+void DivByVarianceCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Epsilon", Epsilon);
+}
+
+void DivByVarianceCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(binaryOperator(hasAnyOperatorName("/", "/="),
+                                    hasType(realFloatingPointType()))
+                         .bind("div"),
+                     this);
+  Finder->addMatcher(
+      callExpr(callsMathKind({MathKind::Rsqrt}), argumentCountIs(1))
+          .bind("rsqrt"),
+      this);
+}
+
+static const CallExpr *asCallOfKind(const Expr *E, MathKind K) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  if (!Call || Call->getNumArgs() != 1)
+    return nullptr;
+  const MathFunctionInfo *F = getMathCall(Call);
+  return F && F->Kind == K ? Call : nullptr;
+}
+
+/// Whether a divisor is (built from) a spread: a sqrt or rsqrt, a variable
+/// computed by one, or a value whose name says std/var/norm.
+static bool involvesSpread(const Expr *E, const Stmt *Body, unsigned Depth = 0) {
+  if (Depth > 8)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (asCallOfKind(E, MathKind::Sqrt) || asCallOfKind(E, MathKind::Rsqrt))
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAdditiveOp() || BO->isMultiplicativeOp())
+      return involvesSpread(BO->getLHS(), Body, Depth + 1) ||
+             involvesSpread(BO->getRHS(), Body, Depth + 1);
+    return false;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return nameSaysSpread(ME->getMemberDecl()->getName());
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD)
+    return false;
+  if (nameSaysSpread(VD->getName()))
+    return true;
+  if (!Body || !VD->hasLocalStorage())
+    return false;
+  VariableDefinitions Defs = findDefinitions(VD, Body);
+  if (Defs.Init && involvesSpread(Defs.Init, Body, Depth + 1))
+    return true;
+  for (const auto &U : Defs.Updates)
+    if (U.Op == BO_Assign && U.RHS && involvesSpread(U.RHS, Body, Depth + 1))
+      return true;
+  return false;
+}
+
+/// `x + eps` with a positive term: the epsilon is there, whatever x is.
+static bool carriesEpsilon(const Expr *E, ValueFacts &Facts) {
+  if (Facts.isProvablyPositive(E))
+    return true;
+  const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+  return BO && BO->getOpcode() == BO_Add &&
+         (Facts.isProvablyPositive(BO->getLHS()) ||
+          Facts.isProvablyPositive(BO->getRHS()));
+}
+
+void DivByVarianceCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Div = Result.Nodes.getNodeAs<BinaryOperator>("div"))
+    checkDivision(Div, Result);
+  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("rsqrt"))
+    checkRsqrt(Call, Result);
+}
+
+void DivByVarianceCheck::checkDivision(const BinaryOperator *Div,
+                                       const MatchFinder::MatchResult &Result) {
+  const Expr *Den = Div->getRHS();
+  if (Den->isTypeDependent() || Den->isValueDependent())
+    return;
+  ASTContext &Ctx = *Result.Context;
+  if (!involvesSpread(Den, enclosingBody(Div, Ctx)))
+    return;
+  ValueFacts Facts(Ctx, Div);
+  if (Facts.isProvablyNonZero(Den) || carriesEpsilon(Den, Facts))
+    return;
+  const CallExpr *Sqrt = asCallOfKind(Den, MathKind::Sqrt);
+  if (Sqrt && carriesEpsilon(Sqrt->getArg(0), Facts))
+    return;
+  // A division by an rsqrt is a multiplication by the spread; rsqrt's own
+  // argument is checked at the call.
+  if (asCallOfKind(Den, MathKind::Rsqrt))
+    return;
+
+  auto Diag = diag(Den->getBeginLoc(), "division by a standard deviation, "
+                                       "variance or norm that may be 0 (no "
+                                       "epsilon)")
+              << Den->getSourceRange();
+  if (!canFix(Div, Ctx))
+    return;
+  if (Sqrt) {
+    // x / sqrt(var) -> x / sqrt(var + 1e-5f)
+    const Expr *Radicand = Sqrt->getArg(0);
+    std::optional<std::string> Eps = typedLiteral(Epsilon, Radicand);
+    if (!Eps)
+      return;
+    bool Parens = needsParensForAdd(Radicand);
+    if (Parens)
+      Diag << FixItHint::CreateInsertion(Radicand->getBeginLoc(), "(");
+    Diag << FixItHint::CreateInsertion(endOf(Radicand, Ctx),
+                                       (Parens ? ") + " : " + ") + *Eps);
+    return;
+  }
+  // x / std -> x / (std + 1e-5f)
+  std::optional<std::string> Eps = typedLiteral(Epsilon, Den);
+  if (!Eps)
+    return;
+  Diag << FixItHint::CreateInsertion(Den->getBeginLoc(), "(")
+       << FixItHint::CreateInsertion(endOf(Den, Ctx), " + " + *Eps + ")");
+}
+
+void DivByVarianceCheck::checkRsqrt(const CallExpr *Call,
+                                    const MatchFinder::MatchResult &Result) {
+  const Expr *Arg = Call->getArg(0);
+  if (Arg->isTypeDependent() || Arg->isValueDependent())
+    return;
+  ASTContext &Ctx = *Result.Context;
+  ValueFacts Facts(Ctx, Call);
+  if (carriesEpsilon(Arg, Facts))
+    return;
+  auto Diag = diag(Call->getBeginLoc(),
+                   "%0 of a variance that may be 0 (no epsilon)")
+              << getMathCall(Call)->Name << Call->getSourceRange();
+  if (!canFix(Call, Ctx))
+    return;
+  std::optional<std::string> Eps = typedLiteral(Epsilon, Arg);
+  if (!Eps)
+    return;
+  bool Parens = needsParensForAdd(Arg);
+  if (Parens)
+    Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(), "(");
+  Diag << FixItHint::CreateInsertion(endOf(Arg, Ctx),
+                                     (Parens ? ") + " : " + ") + *Eps);
+}
+
+} // namespace nanguard

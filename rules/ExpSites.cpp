@@ -1,0 +1,256 @@
+//===- ExpSites.cpp - What an exp call is part of -------------------------===//
+
+#include "ExpSites.h"
+#include "Guards.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace nanguard {
+
+static bool isExpFamily(MathKind K) {
+  return K == MathKind::Exp || K == MathKind::Exp2 || K == MathKind::Exp10 ||
+         K == MathKind::Expm1;
+}
+
+static const CallExpr *asExpCall(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  if (!Call)
+    return nullptr;
+  const MathFunctionInfo *F = getMathCall(Call);
+  return F && isExpFamily(F->Kind) ? Call : nullptr;
+}
+
+namespace {
+/// One pass over a function body that finds sums of exps and how they are
+/// used: as a divisor (softmax) or under a log (log-sum-exp).
+class SoftmaxScan {
+public:
+  explicit SoftmaxScan(const Stmt *Body) { visit(Body); }
+
+  ExpSiteKind classify(const CallExpr *Call) const {
+    bool InSoftmax = false, InLogSumExp = false;
+    for (const auto &[Sum, Calls] : SumTerms) {
+      if (!calls(Sum).count(Call))
+        continue;
+      InSoftmax |= Divisors.count(Sum) > 0;
+      InLogSumExp |= LogArgs.count(Sum) > 0;
+    }
+    if (DirectLogTerms.count(Call))
+      InLogSumExp = true;
+    for (const auto &[Numerator, Divisor] : Divisions)
+      if (Numerator == Call && SumTerms.count(Divisor))
+        InSoftmax = true;
+    if (DirectSoftmaxTerms.count(Call))
+      InSoftmax = true;
+    if (InSoftmax)
+      return ExpSiteKind::Softmax;
+    if (InLogSumExp)
+      return ExpSiteKind::LogSumExp;
+    return ExpSiteKind::Unbounded;
+  }
+
+private:
+  struct Terms {
+    SmallPtrSet<const CallExpr *, 4> Calls;
+    SmallPtrSet<const ValueDecl *, 4> Carriers;
+  };
+
+  /// The exp calls that reach a sum, directly or through a carrier
+  /// (`y[i] = exp(..); sum += y[i];`).
+  SmallPtrSet<const CallExpr *, 8> calls(const ValueDecl *Sum) const {
+    SmallPtrSet<const CallExpr *, 8> Out;
+    auto It = SumTerms.find(Sum);
+    if (It == SumTerms.end())
+      return Out;
+    Out.insert(It->second.Calls.begin(), It->second.Calls.end());
+    for (const ValueDecl *C : It->second.Carriers) {
+      auto Stored = CarrierCalls.find(C);
+      if (Stored != CarrierCalls.end())
+        Out.insert(Stored->second.begin(), Stored->second.end());
+    }
+    return Out;
+  }
+
+  void collectTerms(const Expr *E, Terms &Out) const {
+    E = E->IgnoreParenImpCasts();
+    if (const CallExpr *Call = asExpCall(E)) {
+      Out.Calls.insert(Call);
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Mul) {
+        collectTerms(BO->getLHS(), Out);
+        collectTerms(BO->getRHS(), Out);
+      }
+      return;
+    }
+    if (const ValueDecl *Root = rootDecl(E))
+      Out.Carriers.insert(Root);
+  }
+
+  void addSum(const ValueDecl *Sum, const Expr *RHS) {
+    if (!Sum)
+      return;
+    Terms T;
+    collectTerms(RHS, T);
+    T.Carriers.erase(Sum);
+    if (T.Calls.empty() && T.Carriers.empty())
+      return;
+    Terms &Into = SumTerms[Sum];
+    Into.Calls.insert(T.Calls.begin(), T.Calls.end());
+    Into.Carriers.insert(T.Carriers.begin(), T.Carriers.end());
+  }
+
+  void visit(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      const Expr *LHS = BO->getLHS(), *RHS = BO->getRHS();
+      switch (BO->getOpcode()) {
+      case BO_Assign:
+        if (const CallExpr *Call = asExpCall(RHS)) {
+          if (const ValueDecl *Root = rootDecl(LHS))
+            CarrierCalls[Root].insert(Call);
+        } else if (const auto *Add = dyn_cast<BinaryOperator>(
+                       RHS->IgnoreParenImpCasts());
+                   Add && Add->getOpcode() == BO_Add) {
+          // sum = sum + exp(..)   (or sum * r + exp(..) in online form)
+          const ValueDecl *Root = rootDecl(LHS);
+          Terms T;
+          collectTerms(Add, T);
+          if (Root && T.Carriers.count(Root))
+            addSum(Root, Add);
+        }
+        break;
+      case BO_AddAssign:
+        addSum(rootDecl(LHS), RHS);
+        break;
+      case BO_Div:
+      case BO_DivAssign: {
+        // The divisor is a sum (`/ sum`, `/ (sum + eps)`) or written out.
+        const Expr *Den = RHS->IgnoreParenImpCasts();
+        const ValueDecl *Divisor = rootDecl(Den);
+        if (const auto *Add = dyn_cast<BinaryOperator>(Den);
+            !Divisor && Add && Add->getOpcode() == BO_Add)
+          Divisor = rootDecl(Add->getLHS());
+        if (Divisor) {
+          Divisors.insert(Divisor);
+          if (const CallExpr *Call = asExpCall(LHS))
+            Divisions.push_back({Call, Divisor});
+          break;
+        }
+        // exp(a) / (exp(a) + exp(b)): a softmax written out.
+        Terms Den2;
+        collectTerms(Den, Den2);
+        if (Den2.Calls.size() >= 2) {
+          if (const CallExpr *Call = asExpCall(LHS))
+            DirectSoftmaxTerms.insert(Call);
+          DirectSoftmaxTerms.insert(Den2.Calls.begin(), Den2.Calls.end());
+        }
+        break;
+      }
+      default:
+        break;
+      }
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit())
+            if (const CallExpr *Call = asExpCall(VD->getInit()))
+              CarrierCalls[VD].insert(Call);
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const MathFunctionInfo *F = getMathCall(Call);
+      if (F && (F->Kind == MathKind::Log || F->Kind == MathKind::Log1p) &&
+          Call->getNumArgs() == 1) {
+        const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
+        if (const ValueDecl *Root = rootDecl(Arg)) {
+          LogArgs.insert(Root);
+        } else {
+          Terms T;
+          collectTerms(Arg, T);
+          if (T.Calls.size() >= 2 ||
+              (F->Kind == MathKind::Log && !T.Calls.empty() &&
+               isa<BinaryOperator>(Arg)))
+            DirectLogTerms.insert(T.Calls.begin(), T.Calls.end());
+        }
+      }
+    }
+    for (const Stmt *Child : S->children())
+      visit(Child);
+  }
+
+  DenseMap<const ValueDecl *, Terms> SumTerms;
+  DenseMap<const ValueDecl *, SmallPtrSet<const CallExpr *, 4>> CarrierCalls;
+  SmallPtrSet<const ValueDecl *, 4> Divisors;
+  SmallPtrSet<const ValueDecl *, 4> LogArgs;
+  SmallPtrSet<const CallExpr *, 4> DirectLogTerms;
+  SmallPtrSet<const CallExpr *, 4> DirectSoftmaxTerms;
+  std::vector<std::pair<const CallExpr *, const ValueDecl *>> Divisions;
+};
+} // namespace
+
+/// 1 / (1 + exp(-x)): an overflow in a denominator's addend makes the
+/// quotient 0, not NaN, as long as the numerator is finite.
+static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  const Expr *Child = Call;
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const auto *P = Parents[0].get<Expr>();
+    if (!P)
+      return false;
+    if (isa<ParenExpr, ImplicitCastExpr>(P)) {
+      Node = Parents[0];
+      Child = P;
+      continue;
+    }
+    const auto *BO = dyn_cast<BinaryOperator>(P);
+    if (!BO)
+      return false;
+    if (BO->getOpcode() == BO_Add) {
+      Node = Parents[0];
+      Child = P;
+      continue;
+    }
+    if (BO->getOpcode() == BO_Div && BO->getRHS() == Child) {
+      ValueFacts Facts(Ctx, BO);
+      Interval Num = Facts.range(BO->getLHS());
+      return Num.isBoundedAbove() && Num.Lo > -std::numeric_limits<double>::infinity();
+    }
+    return false;
+  }
+}
+
+ExpSite classifyExpCall(const CallExpr *Call, ASTContext &Ctx) {
+  ExpSite Site;
+  const MathFunctionInfo *F = getMathCall(Call);
+  if (!F || !isExpFamily(F->Kind) || Call->getNumArgs() != 1)
+    return Site;
+  Site.Function = F;
+  Site.Precision = precisionOf(Call->getType());
+  if (Site.Precision == FPPrecision::Generic)
+    Site.Precision = FPPrecision::Double;
+  Site.Threshold = F->kind().overflowThreshold(Site.Precision);
+
+  ValueFacts Facts(Ctx, Call);
+  if (Facts.range(Call->getArg(0)).isAtMost(Site.Threshold)) {
+    Site.Kind = ExpSiteKind::Bounded;
+    return Site;
+  }
+  if (const Stmt *Body = enclosingBody(Call, Ctx)) {
+    Site.Kind = SoftmaxScan(Body).classify(Call);
+    if (Site.Kind != ExpSiteKind::Unbounded)
+      return Site;
+  }
+  Site.Kind = overflowIsAbsorbed(Call, Ctx) ? ExpSiteKind::Harmless
+                                             : ExpSiteKind::Unbounded;
+  return Site;
+}
+
+} // namespace nanguard

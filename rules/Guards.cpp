@@ -1,0 +1,1106 @@
+//===- Guards.cpp - What is known about a value at a use ------------------===//
+
+#include "Guards.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/FoldingSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <optional>
+
+using namespace clang;
+using namespace llvm;
+
+namespace nanguard {
+
+static constexpr double Inf = std::numeric_limits<double>::infinity();
+
+//===----------------------------------------------------------------------===//
+// Intervals
+//===----------------------------------------------------------------------===//
+
+Interval Interval::point(double V) {
+  Interval I;
+  I.Lo = I.Hi = V;
+  I.NonZero = V != 0;
+  return I;
+}
+
+Interval Interval::atLeast(double V, bool Open) {
+  Interval I;
+  I.Lo = V;
+  I.LoOpen = Open;
+  return I;
+}
+
+Interval Interval::atMost(double V, bool Open) {
+  Interval I;
+  I.Hi = V;
+  I.HiOpen = Open;
+  return I;
+}
+
+Interval Interval::meet(const Interval &O) const {
+  Interval R = *this;
+  if (O.Lo > R.Lo || (O.Lo == R.Lo && O.LoOpen)) {
+    R.Lo = O.Lo;
+    R.LoOpen = O.LoOpen;
+  }
+  if (O.Hi < R.Hi || (O.Hi == R.Hi && O.HiOpen)) {
+    R.Hi = O.Hi;
+    R.HiOpen = O.HiOpen;
+  }
+  R.NonZero = NonZero || O.NonZero;
+  return R;
+}
+
+Interval Interval::join(const Interval &O) const {
+  Interval R = *this;
+  if (O.Lo < R.Lo || (O.Lo == R.Lo && !O.LoOpen)) {
+    R.Lo = O.Lo;
+    R.LoOpen = O.LoOpen;
+  }
+  if (O.Hi > R.Hi || (O.Hi == R.Hi && !O.HiOpen)) {
+    R.Hi = O.Hi;
+    R.HiOpen = O.HiOpen;
+  }
+  R.NonZero = isNonZero() && O.isNonZero();
+  return R;
+}
+
+bool Interval::operator==(const Interval &O) const {
+  return Lo == O.Lo && Hi == O.Hi && LoOpen == O.LoOpen &&
+         HiOpen == O.HiOpen && NonZero == O.NonZero;
+}
+
+static Interval negate(const Interval &A) {
+  Interval R;
+  R.Lo = -A.Hi;
+  R.LoOpen = A.HiOpen;
+  R.Hi = -A.Lo;
+  R.HiOpen = A.LoOpen;
+  R.NonZero = A.NonZero;
+  return R;
+}
+
+static Interval add(const Interval &A, const Interval &B) {
+  Interval R;
+  R.Lo = A.Lo + B.Lo;
+  R.LoOpen = A.LoOpen || B.LoOpen;
+  R.Hi = A.Hi + B.Hi;
+  R.HiOpen = A.HiOpen || B.HiOpen;
+  if (std::isnan(R.Lo))
+    R.Lo = -Inf;
+  if (std::isnan(R.Hi))
+    R.Hi = Inf;
+  return R;
+}
+
+static double mulBound(double A, double B) {
+  if (A == 0 || B == 0)
+    return 0;
+  return A * B;
+}
+
+static Interval multiply(const Interval &A, const Interval &B) {
+  double C[] = {mulBound(A.Lo, B.Lo), mulBound(A.Lo, B.Hi),
+                mulBound(A.Hi, B.Lo), mulBound(A.Hi, B.Hi)};
+  Interval R;
+  R.Lo = *std::min_element(std::begin(C), std::end(C));
+  R.Hi = *std::max_element(std::begin(C), std::end(C));
+  bool SameSign = (A.isPositive() && B.isPositive()) ||
+                  (A.isNegative() && B.isNegative());
+  bool OppositeSign = (A.isPositive() && B.isNegative()) ||
+                      (A.isNegative() && B.isPositive());
+  if (SameSign && R.Lo == 0)
+    R.LoOpen = true;
+  if (OppositeSign && R.Hi == 0)
+    R.HiOpen = true;
+  R.NonZero = A.isNonZero() && B.isNonZero();
+  return R;
+}
+
+static Interval reciprocal(const Interval &A) {
+  if (A.isPositive()) {
+    Interval R = Interval::atLeast(0, /*Open=*/true);
+    if (A.Lo > 0)
+      R.Hi = 1 / A.Lo;
+    return R;
+  }
+  if (A.isNegative()) {
+    Interval R = Interval::atMost(0, /*Open=*/true);
+    if (A.Hi < 0)
+      R.Lo = 1 / A.Hi;
+    return R;
+  }
+  if (A.isNonNegative())
+    return Interval::atLeast(0); // 1/+0 is +inf: still not negative.
+  if (A.isNonPositive())
+    return Interval::atMost(0);
+  return Interval::all();
+}
+
+static Interval widen(const Interval &Old, const Interval &New) {
+  Interval R = Old.join(New);
+  if (New.Lo < Old.Lo)
+    R.Lo = -Inf;
+  if (New.Hi > Old.Hi)
+    R.Hi = Inf;
+  return R;
+}
+
+//===----------------------------------------------------------------------===//
+// AST helpers
+//===----------------------------------------------------------------------===//
+
+static const Expr *strip(const Expr *E) {
+  while (true) {
+    const Expr *Next = E->IgnoreParenImpCasts()->IgnoreImplicit();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
+const MathFunctionInfo *getMathCall(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  if (FD->getBuiltinID() == 0) {
+    const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+    if (!DC->isTranslationUnit() && !FD->isInStdNamespace())
+      return nullptr;
+  }
+  return lookupMathFunction(FD->getName());
+}
+
+FPPrecision precisionOf(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const auto *BT = T->getAs<BuiltinType>()) {
+    switch (BT->getKind()) {
+    case BuiltinType::Half:
+    case BuiltinType::Float16:
+    case BuiltinType::BFloat16:
+      return FPPrecision::Half;
+    case BuiltinType::Float:
+      return FPPrecision::Float;
+    case BuiltinType::Double:
+      return FPPrecision::Double;
+    case BuiltinType::LongDouble:
+      return FPPrecision::LongDouble;
+    default:
+      break;
+    }
+  }
+  return FPPrecision::Generic;
+}
+
+const ValueDecl *rootDecl(const Expr *E) {
+  E = strip(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+    return rootDecl(ASE->getBase());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref)
+      return rootDecl(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->isAdditiveOp() && BO->getType()->isPointerType())
+      return rootDecl(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                               : BO->getRHS());
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if (OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star)
+      return rootDecl(OC->getArg(0));
+  return nullptr;
+}
+
+/// The declarations an expression reads: every root of its leaves.
+static void collectRoots(const Expr *E, SmallPtrSetImpl<const ValueDecl *> &Out) {
+  if (!E)
+    return;
+  if (const ValueDecl *D = rootDecl(E)) {
+    Out.insert(D);
+    return;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      collectRoots(CE, Out);
+}
+
+bool sameValue(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  A = strip(A);
+  B = strip(B);
+  if (A == B)
+    return true;
+  const auto *DA = dyn_cast<DeclRefExpr>(A);
+  const auto *DB = dyn_cast<DeclRefExpr>(B);
+  if (DA || DB)
+    return DA && DB && DA->getDecl() == DB->getDecl();
+  if (A->getStmtClass() != B->getStmtClass())
+    return false;
+  llvm::FoldingSetNodeID IA, IB;
+  A->Profile(IA, Ctx, /*Canonical=*/true);
+  B->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
+const Stmt *enclosingBody(const Stmt *S, ASTContext &Ctx, const Decl **Owner) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *LE = Node.get<LambdaExpr>()) {
+      if (Owner)
+        *Owner = LE->getCallOperator();
+      return LE->getBody();
+    }
+    if (const auto *FD = Node.get<FunctionDecl>()) {
+      if (Owner)
+        *Owner = FD;
+      return FD->getBody();
+    }
+    if (const auto *BD = Node.get<BlockDecl>()) {
+      if (Owner)
+        *Owner = BD;
+      return BD->getBody();
+    }
+  }
+}
+
+bool isInTemplateInstantiation(const Stmt *S, ASTContext &Ctx) {
+  const Decl *Owner = nullptr;
+  if (!enclosingBody(S, Ctx, &Owner) || !Owner)
+    return false;
+  for (const DeclContext *DC = Owner->getDeclContext(); DC; DC = DC->getParent())
+    if (isa<ClassTemplateSpecializationDecl>(DC))
+      return true;
+  const auto *FD = dyn_cast<FunctionDecl>(Owner);
+  for (; FD; FD = dyn_cast_or_null<FunctionDecl>(
+                 FD->getDeclContext()->getNonClosureAncestor())) {
+    if (FD->isTemplateInstantiation() || FD->getTemplateInstantiationPattern())
+      return true;
+    if (!FD->getDeclContext()->isFunctionOrMethod())
+      break;
+  }
+  return false;
+}
+
+bool nameSaysEpsilon(StringRef Name) {
+  std::string Lower = Name.lower();
+  StringRef L(Lower);
+  L = L.trim('_');
+  if (L.starts_with("k") && Name.size() > 1 && isupper(Name[1]))
+    L = L.drop_front(); // kEps
+  return L == "eps" || L.starts_with("eps_") || L.ends_with("_eps") ||
+         L.contains("epsilon") || L.ends_with("eps") && L.size() <= 6;
+}
+
+/// Splits an identifier into lower-case words: layerNorm_eps -> layer norm eps.
+static SmallVector<std::string, 4> identifierWords(StringRef Name) {
+  SmallVector<std::string, 4> Words;
+  std::string Cur;
+  for (size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    bool Boundary = C == '_' ||
+                    (isupper(C) && I > 0 && islower(Name[I - 1]));
+    if (Boundary && !Cur.empty()) {
+      Words.push_back(Cur);
+      Cur.clear();
+    }
+    if (C != '_')
+      Cur.push_back(char(tolower(C)));
+  }
+  if (!Cur.empty())
+    Words.push_back(Cur);
+  return Words;
+}
+
+bool nameSaysSpread(StringRef Name) {
+  for (const std::string &W : identifierWords(Name))
+    if (W == "std" || W == "stddev" || W == "stdev" || W == "sd" ||
+        W == "sigma" || W == "var" || W == "variance" || W == "norm" ||
+        W == "l2" || W == "rms" || W == "l2norm")
+      return true;
+  return false;
+}
+
+static bool nameSaysMax(StringRef Name) {
+  return Name.lower().find("max") != std::string::npos;
+}
+
+//===----------------------------------------------------------------------===//
+// Definitions of a variable
+//===----------------------------------------------------------------------===//
+
+namespace {
+class DefinitionCollector {
+public:
+  DefinitionCollector(const VarDecl *VD, VariableDefinitions &Out)
+      : VD(VD), Out(Out) {}
+
+  void visit(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp() && refersTo(BO->getLHS()))
+        Out.Updates.push_back({BO->getOpcode(), BO->getRHS(), BO});
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (refersTo(UO->getSubExpr())) {
+        if (UO->isIncrementOp())
+          Out.Updates.push_back({BO_AddAssign, nullptr, UO});
+        else if (UO->isDecrementOp())
+          Out.Updates.push_back({BO_SubAssign, nullptr, UO});
+        else if (UO->getOpcode() == UO_AddrOf)
+          Out.Escapes = true;
+      }
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      // Passing the variable to a non-const reference parameter.
+      if (const FunctionDecl *FD = Call->getDirectCallee()) {
+        unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
+                                  isa<CXXMethodDecl>(FD)
+                              ? 1
+                              : 0;
+        for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
+          unsigned P = I - Offset;
+          if (P >= FD->getNumParams() || !refersTo(Call->getArg(I)))
+            continue;
+          QualType PT = FD->getParamDecl(P)->getType();
+          if (PT->isReferenceType() &&
+              !PT.getNonReferenceType().isConstQualified())
+            Out.Escapes = true;
+        }
+      }
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *Ref = dyn_cast<VarDecl>(D))
+          if (Ref->getType()->isReferenceType() &&
+              !Ref->getType().getNonReferenceType().isConstQualified() &&
+              Ref->getInit() && refersTo(Ref->getInit()))
+            Out.Escapes = true;
+    } else if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesVariable() && C.getCapturedVar() == VD &&
+            C.getCaptureKind() == LCK_ByRef)
+          Out.Escapes = true;
+    }
+    for (const Stmt *Child : S->children())
+      visit(Child);
+  }
+
+private:
+  bool refersTo(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == VD;
+  }
+  const VarDecl *VD;
+  VariableDefinitions &Out;
+};
+} // namespace
+
+VariableDefinitions findDefinitions(const VarDecl *VD, const Stmt *Body) {
+  VariableDefinitions Defs;
+  Defs.Init = VD->getInit();
+  DefinitionCollector(VD, Defs).visit(Body);
+  return Defs;
+}
+
+//===----------------------------------------------------------------------===//
+// ValueFacts
+//===----------------------------------------------------------------------===//
+
+ValueFacts::ValueFacts(ASTContext &Ctx, const Stmt *UsePoint) : Ctx(Ctx) {
+  Body = enclosingBody(UsePoint, Ctx);
+  collectDominatingConditions(UsePoint);
+}
+
+Interval ValueFacts::typeRange(QualType T) const {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isBooleanType())
+    return Interval{0, 1, false, false, false};
+  if (T->isUnsignedIntegerType())
+    return Interval::atLeast(0);
+  return Interval::all();
+}
+
+Interval ValueFacts::range(const Expr *E) { return evaluate(E); }
+
+Interval ValueFacts::evaluate(const Expr *E) {
+  if (!E)
+    return Interval::all();
+  E = strip(E);
+  if (Depth > 48)
+    return typeRange(E->getType());
+  ++Depth;
+  Interval R;
+  Expr::EvalResult Folded;
+  if (!E->isValueDependent() && !E->isTypeDependent() &&
+      (E->getType()->isRealFloatingType() || E->getType()->isIntegerType()) &&
+      E->EvaluateAsRValue(Folded, Ctx) && !Folded.HasSideEffects) {
+    if (Folded.Val.isFloat())
+      R = Interval::point(Folded.Val.getFloat().convertToDouble());
+    else if (Folded.Val.isInt())
+      R = Interval::point(Folded.Val.getInt().isSigned()
+                              ? double(Folded.Val.getInt().getSExtValue())
+                              : double(Folded.Val.getInt().getZExtValue()));
+    else
+      R = evaluateUncached(E);
+  } else {
+    R = evaluateUncached(E);
+  }
+  for (const Assumption &A : Assumptions)
+    if (sameValue(A.Subject, E, Ctx))
+      R = R.meet(A.Range);
+  --Depth;
+  return R;
+}
+
+Interval ValueFacts::evaluateUncached(const Expr *E) {
+  if (const auto *CE = dyn_cast<CastExpr>(E)) {
+    Interval Sub = evaluate(CE->getSubExpr());
+    if (CE->getCastKind() == CK_FloatingToIntegral) {
+      // Truncation toward zero: (0, 1) becomes 0.
+      Sub.Lo = Sub.Lo > 0 ? std::floor(Sub.Lo) : std::ceil(Sub.Lo);
+      Sub.Hi = Sub.Hi > 0 ? std::floor(Sub.Hi) : std::ceil(Sub.Hi);
+      Sub.LoOpen = Sub.HiOpen = false;
+      Sub.NonZero = false;
+    }
+    return Sub.meet(typeRange(CE->getType()));
+  }
+
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    switch (UO->getOpcode()) {
+    case UO_Minus:
+      return negate(evaluate(UO->getSubExpr()));
+    case UO_Plus:
+      return evaluate(UO->getSubExpr());
+    case UO_LNot:
+      return Interval{0, 1, false, false, false};
+    default:
+      return typeRange(E->getType());
+    }
+  }
+
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    switch (BO->getOpcode()) {
+    case BO_Add:
+      return add(evaluate(BO->getLHS()), evaluate(BO->getRHS()));
+    case BO_Sub: {
+      Interval R = add(evaluate(BO->getLHS()), negate(evaluate(BO->getRHS())));
+      if (isMaxOf(BO->getRHS(), BO->getLHS()))
+        R = R.meet(Interval::atMost(0));
+      return R;
+    }
+    case BO_Mul:
+    case BO_Div:
+      return evaluateProduct(E);
+    case BO_Comma:
+    case BO_Assign:
+      return evaluate(BO->getRHS());
+    default:
+      return typeRange(E->getType());
+    }
+  }
+
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    size_t Saved = Assumptions.size();
+    assume(CO->getCond(), true);
+    Interval T = evaluate(CO->getTrueExpr());
+    Assumptions.resize(Saved);
+    assume(CO->getCond(), false);
+    Interval F = evaluate(CO->getFalseExpr());
+    Assumptions.resize(Saved);
+    return T.join(F);
+  }
+
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return evaluateCall(Call);
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return evaluateVariable(VD);
+    if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+      return Interval::point(double(ECD->getInitVal().getSExtValue()));
+    return typeRange(E->getType());
+  }
+
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (nameSaysEpsilon(ME->getMemberDecl()->getName()))
+      return Interval::atLeast(0, /*Open=*/true);
+    if (nameSaysSpread(ME->getMemberDecl()->getName()))
+      return Interval::atLeast(0);
+    return typeRange(E->getType());
+  }
+
+  return typeRange(E->getType());
+}
+
+Interval ValueFacts::evaluateProduct(const Expr *E) {
+  // Flatten a chain of * and / (and unary minus) into factors, so that
+  // squares are seen wherever they stand: -0.5 * x * x, (x - mu) * (x - mu) / s.
+  SmallVector<const Expr *, 8> Num, Den;
+  bool Negative = false;
+  std::function<void(const Expr *, bool)> Flatten = [&](const Expr *F,
+                                                         bool InDen) {
+    F = strip(F);
+    if (const auto *BO = dyn_cast<BinaryOperator>(F)) {
+      if (BO->getOpcode() == BO_Mul) {
+        Flatten(BO->getLHS(), InDen);
+        Flatten(BO->getRHS(), InDen);
+        return;
+      }
+      if (BO->getOpcode() == BO_Div && BO->getType()->isRealFloatingType()) {
+        Flatten(BO->getLHS(), InDen);
+        Flatten(BO->getRHS(), !InDen);
+        return;
+      }
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(F))
+      if (UO->getOpcode() == UO_Minus) {
+        Negative = !Negative;
+        Flatten(UO->getSubExpr(), InDen);
+        return;
+      }
+    (InDen ? Den : Num).push_back(F);
+  };
+  Flatten(E, false);
+
+  Interval R = Interval::point(Negative ? -1 : 1);
+  auto TakeSquares = [&](SmallVectorImpl<const Expr *> &Factors, bool InDen) {
+    for (size_t I = 0; I < Factors.size(); ++I) {
+      if (!Factors[I])
+        continue;
+      for (size_t J = I + 1; J < Factors.size(); ++J) {
+        if (!Factors[J] || !sameValue(Factors[I], Factors[J], Ctx))
+          continue;
+        Interval Square = Interval::atLeast(0);
+        if (InDen || evaluate(Factors[I]).isNonZero())
+          Square.LoOpen = true, Square.NonZero = true;
+        R = multiply(R, Square);
+        Factors[I] = Factors[J] = nullptr;
+        break;
+      }
+    }
+  };
+  TakeSquares(Num, false);
+  TakeSquares(Den, true);
+  for (const Expr *F : Num)
+    if (F)
+      R = multiply(R, evaluate(F));
+  for (const Expr *F : Den)
+    if (F)
+      R = multiply(R, reciprocal(evaluate(F)));
+  return R;
+}
+
+Interval ValueFacts::evaluateCall(const CallExpr *Call) {
+  const MathFunctionInfo *F = getMathCall(Call);
+  if (!F || Call->getNumArgs() == 0)
+    return typeRange(Call->getType());
+  auto Arg = [&](unsigned I) { return evaluate(Call->getArg(I)); };
+  FPPrecision P = precisionOf(Call->getType());
+  switch (F->Kind) {
+  case MathKind::Exp:
+  case MathKind::Exp2:
+  case MathKind::Exp10:
+  case MathKind::Expm1: {
+    Interval X = Arg(0);
+    double Overflow = F->kind().overflowThreshold(P);
+    Interval R = Interval::atLeast(F->Kind == MathKind::Expm1 ? -1 : 0);
+    // exp(x) underflows to 0 far below -overflow; above that it is positive.
+    if (F->Kind != MathKind::Expm1 && X.Lo > -Overflow)
+      R.LoOpen = true, R.NonZero = true;
+    if (X.isAtMost(Overflow))
+      R.Hi = F->Kind == MathKind::Exp2    ? std::exp2(X.Hi)
+             : F->Kind == MathKind::Exp10 ? std::pow(10.0, X.Hi)
+                                          : std::exp(X.Hi);
+    return R;
+  }
+  case MathKind::Sqrt: {
+    Interval X = Arg(0);
+    Interval R = Interval::atLeast(X.Lo > 0 ? std::sqrt(X.Lo) : 0);
+    if (X.isPositive())
+      R.LoOpen = true, R.NonZero = true;
+    if (X.Hi >= 0 && X.isBoundedAbove())
+      R.Hi = std::sqrt(X.Hi);
+    return R;
+  }
+  case MathKind::Rsqrt: {
+    Interval X = Arg(0);
+    if (X.isPositive()) {
+      Interval R = Interval::atLeast(0, /*Open=*/true);
+      if (X.Lo > 0)
+        R.Hi = 1 / std::sqrt(X.Lo);
+      return R;
+    }
+    return Interval::atLeast(0);
+  }
+  case MathKind::Abs: {
+    Interval X = Arg(0);
+    if (X.isNonNegative())
+      return X;
+    if (X.isNonPositive())
+      return negate(X);
+    Interval R = Interval::atLeast(0);
+    R.Hi = std::max(-X.Lo, X.Hi);
+    if (X.isNonZero())
+      R.LoOpen = true, R.NonZero = true;
+    return R;
+  }
+  case MathKind::Max:
+  case MathKind::Min: {
+    if (Call->getNumArgs() < 2)
+      return typeRange(Call->getType());
+    Interval A = Arg(0), B = Arg(1);
+    bool IsMax = F->Kind == MathKind::Max;
+    Interval R;
+    const Interval &LoSrc =
+        (IsMax ? (A.Lo > B.Lo || (A.Lo == B.Lo && A.LoOpen))
+               : (A.Lo < B.Lo || (A.Lo == B.Lo && !A.LoOpen)))
+            ? A
+            : B;
+    const Interval &HiSrc =
+        (IsMax ? (A.Hi > B.Hi || (A.Hi == B.Hi && !A.HiOpen))
+               : (A.Hi < B.Hi || (A.Hi == B.Hi && A.HiOpen)))
+            ? A
+            : B;
+    R.Lo = LoSrc.Lo;
+    R.LoOpen = LoSrc.LoOpen;
+    R.Hi = HiSrc.Hi;
+    R.HiOpen = HiSrc.HiOpen;
+    return R;
+  }
+  case MathKind::Clamp: {
+    if (Call->getNumArgs() < 3)
+      return typeRange(Call->getType());
+    Interval Lo = Arg(1), Hi = Arg(2);
+    Interval R;
+    R.Lo = Lo.Lo;
+    R.LoOpen = Lo.LoOpen;
+    R.Hi = Hi.Hi;
+    R.HiOpen = Hi.HiOpen;
+    return R;
+  }
+  case MathKind::Pow: {
+    if (Call->getNumArgs() < 2)
+      return typeRange(Call->getType());
+    Interval Base = Arg(0), Exponent = Arg(1);
+    if (Base.isPositive())
+      return Interval::atLeast(0, /*Open=*/true);
+    if (Exponent.Lo == Exponent.Hi && std::isfinite(Exponent.Lo) &&
+        std::fmod(Exponent.Lo, 2.0) == 0)
+      return Interval::atLeast(0);
+    if (Base.isNonNegative())
+      return Interval::atLeast(0);
+    return Interval::all();
+  }
+  case MathKind::Tanh:
+    return Interval{-1, 1, false, false, false};
+  default:
+    return typeRange(Call->getType());
+  }
+}
+
+Interval ValueFacts::evaluateVariable(const VarDecl *VD) {
+  auto Cached = VariableCache.find(VD);
+  if (Cached != VariableCache.end())
+    return Cached->second;
+  auto Pending = InProgress.find(VD);
+  if (Pending != InProgress.end())
+    return Pending->second;
+
+  Interval TypeBased = typeRange(VD->getType());
+  if (nameSaysEpsilon(VD->getName()))
+    TypeBased = TypeBased.meet(Interval::atLeast(0, /*Open=*/true));
+  else if (nameSaysSpread(VD->getName()))
+    TypeBased = TypeBased.meet(Interval::atLeast(0));
+
+  // A global or a reference: only a const one with a visible initialiser
+  // tells its value.
+  bool Local = VD->hasLocalStorage() && !VD->getType()->isReferenceType();
+  if (!Local || !Body) {
+    if (VD->getType().isConstQualified() && VD->getInit() &&
+        !VD->getType()->isReferenceType())
+      return evaluate(VD->getInit());
+    return TypeBased;
+  }
+
+  VariableDefinitions Defs = findDefinitions(VD, Body);
+  if (Defs.Escapes)
+    return TypeBased;
+
+  // Definitions are read independently of the use point's conditions.
+  std::vector<Assumption> Saved;
+  Saved.swap(Assumptions);
+
+  std::optional<Interval> H;
+  if (isa<ParmVarDecl>(VD))
+    H = TypeBased;
+  else if (Defs.Init && !isa<CXXConstructExpr>(strip(Defs.Init)))
+    H = evaluate(Defs.Init);
+  else if (Defs.Init)
+    H = TypeBased;
+
+  Interval Result = Interval::all();
+  bool Converged = false;
+  for (unsigned Iteration = 0; Iteration < 4 && !Converged; ++Iteration) {
+    Interval Current = H.value_or(TypeBased);
+    InProgress[VD] = Current;
+    std::optional<Interval> Next = H;
+    for (const VariableDefinitions::Update &U : Defs.Updates) {
+      Interval RHS = U.RHS ? evaluate(U.RHS) : Interval::point(1);
+      Interval V;
+      switch (U.Op) {
+      case BO_Assign:
+        V = RHS;
+        break;
+      case BO_AddAssign:
+        V = add(Current, RHS);
+        break;
+      case BO_SubAssign:
+        V = add(Current, negate(RHS));
+        break;
+      case BO_MulAssign:
+        V = multiply(Current, RHS);
+        break;
+      case BO_DivAssign:
+        V = multiply(Current, reciprocal(RHS));
+        break;
+      default:
+        V = TypeBased;
+        break;
+      }
+      Next = Next ? Next->join(V) : V;
+    }
+    if (!Next) {
+      Next = TypeBased; // Declared and never given a value we can see.
+    }
+    if (H && *Next == *H) {
+      Converged = true;
+      Result = *Next;
+    } else {
+      H = H ? widen(*H, *Next) : *Next;
+      Result = *H;
+    }
+  }
+  if (!Converged)
+    Result = TypeBased;
+  InProgress.erase(VD);
+  Saved.swap(Assumptions);
+  Result = Result.meet(typeRange(VD->getType()));
+  VariableCache[VD] = Result;
+  return Result;
+}
+
+//===----------------------------------------------------------------------===//
+// Maximum subtraction
+//===----------------------------------------------------------------------===//
+
+/// The call to a function whose name says it computes a maximum
+/// (max_element, row_max, warpReduceMax, ...), looking through `*`.
+static const CallExpr *maxNamedCall(const Expr *E) {
+  E = strip(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref)
+      E = strip(UO->getSubExpr());
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if (OC->getOperator() == OO_Star && OC->getNumArgs() == 1)
+      E = strip(OC->getArg(0));
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return nullptr;
+  if (const MathFunctionInfo *F = getMathCall(Call))
+    return F->Kind == MathKind::Max ? Call : nullptr;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (FD && FD->getIdentifier() && nameSaysMax(FD->getName()))
+    return Call;
+  return nullptr;
+}
+
+static bool sharesRoot(const Expr *A, const Expr *B) {
+  SmallPtrSet<const ValueDecl *, 4> RA, RB;
+  collectRoots(A, RA);
+  collectRoots(B, RB);
+  for (const ValueDecl *D : RA)
+    if (RB.count(D))
+      return true;
+  return false;
+}
+
+bool ValueFacts::isMaxLikeDefinition(const Expr *Def, const VarDecl *Var,
+                                     const Expr *Value) {
+  Def = strip(Def);
+  if (const CallExpr *Call = maxNamedCall(Def)) {
+    if (getMathCall(Call)) {
+      for (const Expr *A : Call->arguments())
+        if (sameValue(A, Value, Ctx) || sharesRoot(A, Value))
+          return true;
+      return false;
+    }
+    return true; // max_element(x, x + n), row_max(x): the maximum by name.
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Def))
+    return (sharesRoot(CO->getTrueExpr(), Value) ||
+            sharesRoot(CO->getFalseExpr(), Value)) &&
+           isa<BinaryOperator>(strip(CO->getCond())) &&
+           cast<BinaryOperator>(strip(CO->getCond()))->isRelationalOp();
+  return false;
+}
+
+bool ValueFacts::isMaxOf(const Expr *Max, const Expr *Value) {
+  Max = strip(Max);
+  if (const CallExpr *Call = maxNamedCall(Max))
+    return isMaxLikeDefinition(Call, nullptr, Value);
+
+  const auto *DRE = dyn_cast<DeclRefExpr>(Max);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD)
+    return false;
+  if (isa<ParmVarDecl>(VD) && nameSaysMax(VD->getName()))
+    return true;
+  if (!VD->hasLocalStorage() || !Body)
+    return false;
+
+  // Every value the variable is given must be a starting value (a constant
+  // such as -INFINITY, or an element) or a running maximum that includes the
+  // values being shifted.
+  VariableDefinitions Defs = findDefinitions(VD, Body);
+  if (Defs.Escapes)
+    return false;
+  bool Tied = false;
+  auto Consider = [&](const Expr *Def, const Stmt *Where) {
+    if (isMaxLikeDefinition(Def, VD, Value)) {
+      Tied = true;
+      return true;
+    }
+    Expr::EvalResult R;
+    const Expr *S = strip(Def);
+    if (!S->isValueDependent() && S->EvaluateAsRValue(R, Ctx))
+      return true; // A starting value.
+    if (!sharesRoot(S, Value))
+      return false;
+    // `if (x[i] > m) m = x[i];` is a running maximum; `m = x[0]` starts one.
+    if (!Where)
+      return true;
+    DynTypedNode Node = DynTypedNode::create(*Where);
+    for (int Up = 0; Up < 4; ++Up) {
+      auto Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        break;
+      Node = Parents[0];
+      if (const auto *If = Node.get<IfStmt>()) {
+        const auto *Cmp = dyn_cast<BinaryOperator>(strip(If->getCond()));
+        if (Cmp && Cmp->isRelationalOp()) {
+          Tied = true;
+          return true;
+        }
+        break;
+      }
+    }
+    return true;
+  };
+  if (Defs.Init && !Consider(Defs.Init, nullptr))
+    return false;
+  for (const VariableDefinitions::Update &U : Defs.Updates) {
+    if (U.Op != BO_Assign || !U.RHS)
+      return false;
+    if (!Consider(U.RHS, U.Where))
+      return false;
+  }
+  return Tied;
+}
+
+//===----------------------------------------------------------------------===//
+// Dominating conditions
+//===----------------------------------------------------------------------===//
+
+static bool alwaysExits(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(S))
+    return true;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return !CS->body_empty() && alwaysExits(CS->body_back());
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    E = strip(E);
+    if (isa<CXXThrowExpr>(E))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        return FD->isNoReturn();
+  }
+  return false;
+}
+
+void ValueFacts::collectDominatingConditions(const Stmt *UsePoint) {
+  DynTypedNode Child = DynTypedNode::create(*UsePoint);
+  while (true) {
+    auto Parents = Ctx.getParents(Child);
+    if (Parents.empty())
+      return;
+    DynTypedNode Parent = Parents[0];
+    const Stmt *C = Child.get<Stmt>();
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>() ||
+        Parent.get<BlockDecl>())
+      return;
+    if (const auto *If = Parent.get<IfStmt>()) {
+      if (C && C == If->getThen())
+        assume(If->getCond(), true);
+      else if (C && C == If->getElse())
+        assume(If->getCond(), false);
+    } else if (const auto *CO = Parent.get<ConditionalOperator>()) {
+      if (C == CO->getTrueExpr())
+        assume(CO->getCond(), true);
+      else if (C == CO->getFalseExpr())
+        assume(CO->getCond(), false);
+    } else if (const auto *BO = Parent.get<BinaryOperator>()) {
+      if (C == BO->getRHS() && BO->getOpcode() == BO_LAnd)
+        assume(BO->getLHS(), true);
+      else if (C == BO->getRHS() && BO->getOpcode() == BO_LOr)
+        assume(BO->getLHS(), false);
+    } else if (const auto *While = Parent.get<WhileStmt>()) {
+      if (C == While->getBody())
+        assume(While->getCond(), true);
+    } else if (const auto *For = Parent.get<ForStmt>()) {
+      if (For->getCond() && (C == For->getBody() || C == For->getInc()))
+        assume(For->getCond(), true);
+    } else if (const auto *CS = Parent.get<CompoundStmt>()) {
+      // Statements before the use in the same block: an early exit on the
+      // bad case (`if (v <= 0) return;`) or an assert of the good case.
+      for (const Stmt *S : CS->body()) {
+        if (S == C)
+          break;
+        if (const auto *If = dyn_cast<IfStmt>(S)) {
+          if (!If->getElse() && alwaysExits(If->getThen()))
+            assume(If->getCond(), false);
+          else if (If->getElse() && alwaysExits(If->getElse()) &&
+                   (isa<NullStmt>(If->getThen()) ||
+                    (isa<CompoundStmt>(If->getThen()) &&
+                     cast<CompoundStmt>(If->getThen())->body_empty())))
+            assume(If->getCond(), true);
+        } else if (const auto *E = dyn_cast<Expr>(S)) {
+          const Expr *Stripped = strip(E);
+          if (const auto *Assert = dyn_cast<ConditionalOperator>(Stripped))
+            if (alwaysExits(Assert->getFalseExpr()))
+              assume(Assert->getCond(), true);
+          if (const auto *SE = dyn_cast<StmtExpr>(Stripped))
+            for (const Stmt *Inner : SE->getSubStmt()->body())
+              if (const auto *If = dyn_cast<IfStmt>(Inner))
+                if (If->getElse() && alwaysExits(If->getElse()))
+                  assume(If->getCond(), true);
+        }
+      }
+    }
+    Child = Parent;
+  }
+}
+
+static BinaryOperatorKind negateComparison(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_LT:
+    return BO_GE;
+  case BO_GE:
+    return BO_LT;
+  case BO_GT:
+    return BO_LE;
+  case BO_LE:
+    return BO_GT;
+  case BO_EQ:
+    return BO_NE;
+  case BO_NE:
+    return BO_EQ;
+  default:
+    return Op;
+  }
+}
+
+void ValueFacts::assume(const Expr *Cond, bool Truth) {
+  if (!Cond)
+    return;
+  Cond = strip(Cond);
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() == UO_LNot)
+      assume(UO->getSubExpr(), !Truth);
+    return;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO) {
+    if (Truth) {
+      Interval NZ;
+      NZ.NonZero = true;
+      Assumptions.push_back({Cond, NZ});
+    } else {
+      Assumptions.push_back({Cond, Interval::point(0)});
+    }
+    return;
+  }
+  BinaryOperatorKind Op = BO->getOpcode();
+  if (Op == BO_LAnd) {
+    if (Truth) {
+      assume(BO->getLHS(), true);
+      assume(BO->getRHS(), true);
+    }
+    return;
+  }
+  if (Op == BO_LOr) {
+    if (!Truth) {
+      assume(BO->getLHS(), false);
+      assume(BO->getRHS(), false);
+    }
+    return;
+  }
+  if (!BO->isComparisonOp())
+    return;
+  if (!Truth)
+    Op = negateComparison(Op);
+  const Expr *L = BO->getLHS(), *R = BO->getRHS();
+  Interval LR = evaluate(L), RR = evaluate(R);
+  auto Push = [&](const Expr *Subject, const Interval &I) {
+    if (!(I == Interval::all()))
+      Assumptions.push_back({Subject, I});
+  };
+  switch (Op) {
+  case BO_GT:
+    Push(L, Interval::atLeast(RR.Lo, /*Open=*/true));
+    Push(R, Interval::atMost(LR.Hi, /*Open=*/true));
+    break;
+  case BO_GE:
+    Push(L, Interval::atLeast(RR.Lo, RR.LoOpen));
+    Push(R, Interval::atMost(LR.Hi, LR.HiOpen));
+    break;
+  case BO_LT:
+    Push(L, Interval::atMost(RR.Hi, /*Open=*/true));
+    Push(R, Interval::atLeast(LR.Lo, /*Open=*/true));
+    break;
+  case BO_LE:
+    Push(L, Interval::atMost(RR.Hi, RR.HiOpen));
+    Push(R, Interval::atLeast(LR.Lo, LR.LoOpen));
+    break;
+  case BO_EQ:
+    Push(L, RR);
+    Push(R, LR);
+    break;
+  case BO_NE: {
+    Interval NZ;
+    NZ.NonZero = true;
+    if (RR.Lo == 0 && RR.Hi == 0)
+      Push(L, NZ);
+    if (LR.Lo == 0 && LR.Hi == 0)
+      Push(R, NZ);
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+} // namespace nanguard

@@ -1,0 +1,165 @@
+//===- Guards.h - What is known about a value at a use ----------*- C++ -*-===//
+//
+// The value facts every rule asks about: "is this expression provably > 0,
+// >= 0, non-zero, bounded above, shifted by its maximum?" The answer comes
+// from the AST and the flow of values, not from source text:
+//
+//  * an interval for each expression, built bottom-up from constants, types
+//    (unsigned is >= 0), math functions (fabs >= 0, fmax(x, c) >= c, ...)
+//    and arithmetic (squares are >= 0, a positive plus a non-negative is
+//    positive, ...);
+//  * local variables are followed to every value they are given (their
+//    initialiser, assignments, compound updates), with a small widening
+//    fixpoint, so `float d = fabs(x) + 1e-9f; log(d)` is safe and
+//    `float d = x - 1; log(d)` is not;
+//  * the conditions that dominate the use in structured code (enclosing `if`,
+//    `?:`, `&&`, loop conditions, an earlier `if (v <= 0) return;`, assert)
+//    narrow the interval of the expressions they compare;
+//  * documented heuristics for what a single function cannot show: a
+//    variable or parameter whose name says epsilon is a small positive
+//    number; one whose name says std/var/norm is >= 0; a parameter or call
+//    whose name says max is the maximum.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NANGUARD_RULES_GUARDS_H
+#define NANGUARD_RULES_GUARDS_H
+
+#include "MathFunctions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <limits>
+#include <vector>
+
+namespace nanguard {
+
+/// A closed or open interval of real values, plus "known to be non-zero".
+struct Interval {
+  double Lo = -std::numeric_limits<double>::infinity();
+  double Hi = std::numeric_limits<double>::infinity();
+  bool LoOpen = false;
+  bool HiOpen = false;
+  bool NonZero = false;
+
+  static Interval all() { return {}; }
+  static Interval point(double V);
+  static Interval atLeast(double V, bool Open = false);
+  static Interval atMost(double V, bool Open = false);
+
+  bool isPositive() const { return Lo > 0 || (Lo == 0 && LoOpen); }
+  bool isNegative() const { return Hi < 0 || (Hi == 0 && HiOpen); }
+  bool isNonNegative() const { return Lo >= 0; }
+  bool isNonPositive() const { return Hi <= 0; }
+  bool isNonZero() const { return NonZero || isPositive() || isNegative(); }
+  /// Every value is > C.
+  bool isAbove(double C) const { return Lo > C || (Lo == C && LoOpen); }
+  /// Every value is <= C.
+  bool isAtMost(double C) const { return Hi <= C; }
+  bool isBoundedAbove() const {
+    return Hi < std::numeric_limits<double>::infinity();
+  }
+
+  Interval meet(const Interval &O) const;
+  Interval join(const Interval &O) const;
+  bool operator==(const Interval &O) const;
+};
+
+/// The math function a call names, if the table knows it: `log`, `::logf`,
+/// `std::log`, `__builtin_log` (not a user's own `log` in a namespace).
+const MathFunctionInfo *getMathCall(const clang::CallExpr *Call);
+
+/// The floating precision of a type (Generic when not floating).
+FPPrecision precisionOf(clang::QualType T);
+
+/// The declaration an expression is rooted at: `x` for `x`, `x[i]`, `x.f`,
+/// `*(x + i)`; null when there is none.
+const clang::ValueDecl *rootDecl(const clang::Expr *E);
+
+/// Two expressions denote the same value (same variable, or structurally
+/// identical after parentheses and implicit casts).
+bool sameValue(const clang::Expr *A, const clang::Expr *B,
+               const clang::ASTContext &Ctx);
+
+/// The function body (or lambda body) that contains a statement.
+const clang::Stmt *enclosingBody(const clang::Stmt *S,
+                                 clang::ASTContext &Ctx,
+                                 const clang::Decl **Owner = nullptr);
+
+/// True when the statement sits in a template instantiation, where a fix
+/// written for one type would be wrong for another.
+bool isInTemplateInstantiation(const clang::Stmt *S, clang::ASTContext &Ctx);
+
+/// The heuristic for epsilon names: eps, kEps, EPSILON, layer_norm_eps, ...
+bool nameSaysEpsilon(llvm::StringRef Name);
+
+/// The heuristic for names of a spread: std, stddev, sigma, var, variance,
+/// norm, rms (as a word of the identifier: running_var, layerNorm).
+/// Such a value is taken to be >= 0, and dividing by it needs an epsilon.
+bool nameSaysSpread(llvm::StringRef Name);
+
+/// Answers value questions about expressions at one program point.
+class ValueFacts {
+public:
+  /// Facts about expressions evaluated at \p UsePoint (a sub-expression of a
+  /// function body); the conditions that dominate it are taken into account.
+  ValueFacts(clang::ASTContext &Ctx, const clang::Stmt *UsePoint);
+
+  Interval range(const clang::Expr *E);
+
+  bool isProvablyPositive(const clang::Expr *E) {
+    return range(E).isPositive();
+  }
+  bool isProvablyNonZero(const clang::Expr *E) { return range(E).isNonZero(); }
+
+  /// \p Max is the maximum of a set of values that includes \p Value (or
+  /// \p Value's array), so Value - Max <= 0.
+  bool isMaxOf(const clang::Expr *Max, const clang::Expr *Value);
+
+private:
+  struct Assumption {
+    const clang::Expr *Subject;
+    Interval Range;
+  };
+
+  Interval evaluate(const clang::Expr *E);
+  Interval evaluateUncached(const clang::Expr *E);
+  Interval evaluateProduct(const clang::Expr *E);
+  Interval evaluateCall(const clang::CallExpr *Call);
+  Interval evaluateVariable(const clang::VarDecl *VD);
+  Interval typeRange(clang::QualType T) const;
+  bool isMaxLikeDefinition(const clang::Expr *Def, const clang::VarDecl *Var,
+                           const clang::Expr *Value);
+
+  void collectDominatingConditions(const clang::Stmt *UsePoint);
+  void assume(const clang::Expr *Cond, bool Truth);
+
+  clang::ASTContext &Ctx;
+  const clang::Stmt *Body = nullptr;
+  std::vector<Assumption> Assumptions;
+  llvm::DenseMap<const clang::VarDecl *, Interval> InProgress;
+  llvm::DenseMap<const clang::VarDecl *, Interval> VariableCache;
+  unsigned Depth = 0;
+};
+
+/// Every value given to a variable in a body: its initialiser (first, may be
+/// null), then the right-hand sides of its assignments. Sets \p Escapes when
+/// the variable's address is taken or it is bound to a non-const reference,
+/// so its values cannot all be seen.
+struct VariableDefinitions {
+  const clang::Expr *Init = nullptr;
+  struct Update {
+    clang::BinaryOperatorKind Op; ///< BO_Assign, BO_AddAssign, ...
+    const clang::Expr *RHS;       ///< null for ++/--
+    const clang::Stmt *Where;
+  };
+  std::vector<Update> Updates;
+  bool Escapes = false;
+};
+VariableDefinitions findDefinitions(const clang::VarDecl *VD,
+                                    const clang::Stmt *Body);
+
+} // namespace nanguard
+
+#endif

@@ -1,0 +1,21 @@
+//===- NaiveSoftmaxCheck.h - nanguard-naive-softmax ------------------------------*- C++ -*-===//
+
+#ifndef NANGUARD_RULES_NAIVESOFTMAXCHECK_H
+#define NANGUARD_RULES_NAIVESOFTMAXCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace nanguard {
+
+/// Flags the exps of a softmax (normalised by their sum) or a log-sum-exp
+/// whose arguments are not shifted by their maximum.
+class NaiveSoftmaxCheck : public clang::tidy::ClangTidyCheck {
+public:
+  NaiveSoftmaxCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+};
+
+} // namespace nanguard
+
+#endif

@@ -1,0 +1,32 @@
+//===- NanGuardModule.cpp - The nanguard clang-tidy module ----------------===//
+//
+// Registers every rule under its fixed id. Linked into the `nanguard` driver
+// and the clang-tidy plugin alike.
+//
+//===----------------------------------------------------------------------===//
+
+#include "DivByVarianceCheck.h"
+#include "NaiveSoftmaxCheck.h"
+#include "RawExpCheck.h"
+#include "UnguardedLogCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+using namespace clang::tidy;
+
+namespace nanguard {
+
+class NanGuardModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<UnguardedLogCheck>("nanguard-unguarded-log");
+    Factories.registerCheck<DivByVarianceCheck>("nanguard-div-by-variance");
+    Factories.registerCheck<RawExpCheck>("nanguard-raw-exp");
+    Factories.registerCheck<NaiveSoftmaxCheck>("nanguard-naive-softmax");
+  }
+};
+
+} // namespace nanguard
+
+static ClangTidyModuleRegistry::Add<nanguard::NanGuardModule>
+    NanGuardModuleRegistration("nanguard-module",
+                               "Finds where floating-point NaN and Inf are born.");

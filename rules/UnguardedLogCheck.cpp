@@ -1,0 +1,79 @@
+//===- UnguardedLogCheck.cpp - nanguard-unguarded-log ---------------------===//
+
+#include "UnguardedLogCheck.h"
+#include "CheckSupport.h"
+#include "MathMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace nanguard {
+
+UnguardedLogCheck::UnguardedLogCheck(StringRef Name,
+                                     tidy::ClangTidyContext *Ctx)
+    : ClangTidyCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-30")),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        tidy::utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void UnguardedLogCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Epsilon", Epsilon);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnguardedLogCheck::registerPPCallbacks(const SourceManager &,
+                                            Preprocessor *PP, Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void UnguardedLogCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      callExpr(callsMathKind({MathKind::Log, MathKind::Log1p}),
+               argumentCountIs(1))
+          .bind("call"),
+      this);
+}
+
+void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const Expr *Arg = Call->getArg(0);
+  if (Arg->isTypeDependent() || Arg->isValueDependent())
+    return;
+  const MathFunctionInfo *F = getMathCall(Call);
+  bool IsLog1p = F->Kind == MathKind::Log1p;
+
+  ValueFacts Facts(*Result.Context, Call);
+  Interval Range = Facts.range(Arg);
+  if (IsLog1p ? Range.isAbove(-1) : Range.isPositive())
+    return;
+
+  auto Diag = diag(Call->getBeginLoc(),
+                   "%0 of a value that may be %select{0 or negative|-1 or "
+                   "less}1")
+              << F->Name << IsLog1p << Call->getSourceRange();
+  if (IsLog1p || !canFix(Call, *Result.Context))
+    return;
+
+  // log(p) -> log(std::max(p, 1e-30f)): clamp from below, keeping the type.
+  const Expr *Written = Arg->IgnoreImpCasts();
+  std::optional<std::string> Floor = typedLiteral(Epsilon, Written);
+  if (!Floor)
+    return;
+  std::string Open;
+  if (getLangOpts().CPlusPlus) {
+    Open = "std::max(";
+  } else {
+    FPPrecision P = precisionOf(Written->getType());
+    Open = P == FPPrecision::Float        ? "fmaxf("
+           : P == FPPrecision::LongDouble ? "fmaxl("
+                                          : "fmax(";
+  }
+  Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(), Open)
+       << FixItHint::CreateInsertion(endOf(Arg, *Result.Context),
+                                     ", " + *Floor + ")");
+  if (getLangOpts().CPlusPlus)
+    Diag << Inserter.createIncludeInsertion(
+        Result.SourceManager->getFileID(Call->getBeginLoc()), "<algorithm>");
+}
+
+} // namespace nanguard

@@ -1,0 +1,338 @@
+//===- NanGuardMain.cpp - The nanguard command-line driver ----------------===//
+//
+//   nanguard [options] <files or directories...> [-- <compiler args>]
+//   nanguard -p <build-dir> [files or directories...]
+//
+// The rules are clang-tidy checks; this driver reuses clang-tidy's library for
+// running them, NOLINT, configuration files, diagnostics and fixes. What it
+// adds: directory walking, one report per location across translation units,
+// and an exit status that tells findings (1) from files that could not be
+// analysed (2).
+//
+//===----------------------------------------------------------------------===//
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace clang::tooling;
+using namespace llvm;
+
+static cl::OptionCategory Category("nanguard options");
+
+static cl::list<std::string> Inputs(cl::Positional,
+                                    cl::desc("<files or directories>"),
+                                    cl::cat(Category));
+static cl::opt<std::string>
+    BuildPath("p", cl::desc("Build directory containing compile_commands.json"),
+              cl::value_desc("build-dir"), cl::cat(Category));
+static cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Rules to run, as a clang-tidy glob added to the "
+                    "configuration's (e.g. -nanguard-raw-exp)"),
+           cl::init(""), cl::cat(Category));
+static cl::opt<std::string>
+    ConfigFile("config-file",
+               cl::desc("Read the configuration from this file instead of "
+                        "the .nanguard.yaml files found upward from each "
+                        "source file"),
+               cl::init(""), cl::cat(Category));
+static cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes in place"),
+                         cl::cat(Category));
+static cl::opt<std::string>
+    ExportFixes("export-fixes",
+                cl::desc("Write the suggested fixes as YAML for "
+                         "clang-apply-replacements"),
+                cl::value_desc("filename"), cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the enabled rules and exit"),
+                                cl::cat(Category));
+static cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Additional argument to append to the compiler "
+                       "command line"),
+              cl::cat(Category));
+static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
+                           cl::cat(Category));
+
+static constexpr StringLiteral ConfigFileName = ".nanguard.yaml";
+
+static bool isSourceFile(StringRef Path) {
+  StringRef Ext = sys::path::extension(Path);
+  return Ext == ".c" || Ext == ".cc" || Ext == ".cpp" || Ext == ".cxx" ||
+         Ext == ".c++" || Ext == ".C" || Ext == ".cu";
+}
+
+static void error(const Twine &Message) {
+  WithColor::error(errs(), "nanguard") << Message << "\n";
+}
+
+/// Expands the inputs: a directory stands for the C, C++ and CUDA sources
+/// under it (hidden directories skipped), in a stable order.
+static std::vector<std::string> expandInputs(ArrayRef<std::string> Paths,
+                                             bool &Missing) {
+  std::vector<std::string> Files;
+  for (const std::string &Path : Paths) {
+    if (sys::fs::is_directory(Path)) {
+      std::vector<std::string> Found;
+      std::error_code EC;
+      for (sys::fs::recursive_directory_iterator It(Path, EC), End;
+           It != End && !EC; It.increment(EC)) {
+        StringRef Name = sys::path::filename(It->path());
+        if (It->type() == sys::fs::file_type::directory_file) {
+          if (Name.starts_with("."))
+            It.no_push();
+          continue;
+        }
+        if (isSourceFile(It->path()))
+          Found.push_back(It->path());
+      }
+      if (EC)
+        error("cannot read directory '" + Path + "': " + EC.message());
+      llvm::sort(Found);
+      llvm::append_range(Files, Found);
+      continue;
+    }
+    if (!sys::fs::exists(Path)) {
+      error("no such file or directory: '" + Path + "'");
+      Missing = true;
+      continue;
+    }
+    Files.push_back(Path);
+  }
+  return Files;
+}
+
+namespace {
+/// clang-tidy's hierarchical configuration, read from .nanguard.yaml files
+/// (same keys as .clang-tidy) so a project's own .clang-tidy, written for
+/// other checks, does not switch nanguard's rules off.
+class NanGuardOptionsProvider : public FileOptionsProvider {
+public:
+  NanGuardOptionsProvider(ClangTidyGlobalOptions Global,
+                          ClangTidyOptions Defaults, ClangTidyOptions Overrides)
+      : FileOptionsProvider(std::move(Global), std::move(Defaults),
+                            std::move(Overrides), handlers()) {
+    // The constructor that takes handlers leaves the file system unset.
+    FS = vfs::getRealFileSystem();
+  }
+
+private:
+  static ConfigFileHandlers handlers() {
+    ConfigFileHandlers Handlers;
+    Handlers.emplace_back(std::string(ConfigFileName), parseConfiguration);
+    return Handlers;
+  }
+};
+} // namespace
+
+static std::unique_ptr<ClangTidyOptionsProvider> createOptionsProvider() {
+  ClangTidyGlobalOptions Global;
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = "-*,nanguard-*";
+  Defaults.HeaderFilterRegex = ".*";
+  Defaults.SystemHeaders = false;
+  ClangTidyOptions Overrides;
+  if (!Checks.empty())
+    Overrides.Checks = Checks;
+
+  if (!ConfigFile.empty()) {
+    auto Buffer = MemoryBuffer::getFile(ConfigFile);
+    if (!Buffer) {
+      error("cannot read configuration '" + ConfigFile +
+            "': " + Buffer.getError().message());
+      return nullptr;
+    }
+    auto Parsed = parseConfiguration((*Buffer)->getMemBufferRef());
+    if (!Parsed) {
+      error("invalid configuration '" + ConfigFile +
+            "': " + Parsed.getError().message());
+      return nullptr;
+    }
+    return std::make_unique<ConfigOptionsProvider>(
+        Global, Defaults, Defaults.merge(*Parsed, 0), Overrides);
+  }
+  return std::make_unique<NanGuardOptionsProvider>(Global, Defaults, Overrides);
+}
+
+/// Orders findings by file and offset, and keeps one of each: a header seen
+/// from many files, or a template instantiated many times, reports once.
+static void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
+  auto Key = [](const ClangTidyError &E) {
+    return std::tie(E.Message.FilePath, E.Message.FileOffset,
+                    E.DiagnosticName, E.Message.Message);
+  };
+  llvm::stable_sort(Errors, [&](const ClangTidyError &A,
+                                const ClangTidyError &B) {
+    return Key(A) < Key(B);
+  });
+  Errors.erase(std::unique(Errors.begin(), Errors.end(),
+                           [&](const ClangTidyError &A,
+                               const ClangTidyError &B) {
+                             return Key(A) == Key(B);
+                           }),
+               Errors.end());
+}
+
+static bool isCompilerError(const ClangTidyError &E) {
+  return E.DiagLevel == ClangTidyError::Error &&
+         StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
+}
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "nanguard " NANGUARD_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
+  });
+
+  std::string DatabaseError;
+  std::unique_ptr<CompilationDatabase> Database =
+      FixedCompilationDatabase::loadFromCommandLine(argc, argv, DatabaseError);
+  if (!DatabaseError.empty()) {
+    error(DatabaseError);
+    return 2;
+  }
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "nanguard: finds where floating-point NaN and Inf are born\n\n"
+      "  nanguard [options] <files or directories...> [-- <compiler args>]\n"
+      "  nanguard -p <build-dir> [files or directories...]\n\n"
+      "Exit status: 0 no findings, 1 findings, 2 a file could not be "
+      "analysed.\n");
+
+  std::unique_ptr<ClangTidyOptionsProvider> Provider = createOptionsProvider();
+  if (!Provider)
+    return 2;
+
+  if (ListChecks) {
+    ClangTidyOptions Effective = Provider->getOptions(
+        Inputs.empty() ? "dummy.cpp" : StringRef(Inputs.front()));
+    outs() << "Enabled rules:\n";
+    for (const std::string &Name : getCheckNames(Effective, false, false))
+      outs() << "    " << Name << "\n";
+    return 0;
+  }
+
+  if (!BuildPath.empty()) {
+    if (Database) {
+      error("use either -p or '--', not both");
+      return 2;
+    }
+    Database = CompilationDatabase::loadFromDirectory(BuildPath, DatabaseError);
+    if (!Database) {
+      error("cannot load the compilation database in '" + BuildPath +
+            "': " + DatabaseError);
+      return 2;
+    }
+  } else if (!Database && !Inputs.empty()) {
+    Database = CompilationDatabase::autoDetectFromDirectory(
+        sys::fs::is_directory(Inputs.front())
+            ? StringRef(Inputs.front())
+            : sys::path::parent_path(Inputs.front()),
+        DatabaseError);
+  }
+  if (!Database)
+    Database = std::make_unique<FixedCompilationDatabase>(
+        ".", std::vector<std::string>());
+  bool FromBuild = !BuildPath.empty();
+
+  bool Failed = false;
+  std::vector<std::string> Files;
+  if (Inputs.empty()) {
+    if (!FromBuild) {
+      error("no input files (give files or directories, or -p <build-dir>)");
+      cl::PrintHelpMessage();
+      return 2;
+    }
+    Files = Database->getAllFiles();
+    llvm::sort(Files);
+  } else {
+    Files = expandInputs(Inputs, Failed);
+  }
+  // Files in no compile command get the command of their nearest neighbour.
+  Database = inferMissingCompileCommands(std::move(Database));
+
+  auto Adjusted =
+      std::make_unique<ArgumentsAdjustingCompilations>(std::move(Database));
+  std::vector<std::string> Appended(ExtraArgs.begin(), ExtraArgs.end());
+  Appended.push_back("-resource-dir=" NANGUARD_CLANG_RESOURCE_DIR);
+  Adjusted->appendArgumentsAdjuster(getInsertArgumentAdjuster(
+      Appended, ArgumentInsertPosition::END));
+
+  ClangTidyContext Context(std::move(Provider), false, false, false);
+  auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+      vfs::getRealFileSystem());
+
+  // One translation unit at a time, so a file that does not parse is named
+  // and the others are still analysed.
+  std::vector<ClangTidyError> All;
+  StringSet<> Unanalysed;
+  for (const std::string &File : Files) {
+    std::vector<ClangTidyError> Errors =
+        runClangTidy(Context, *Adjusted, File, BaseFS, Fix || !ExportFixes.empty(),
+                     false, StringRef(), true);
+    unsigned CompilerErrors = llvm::count_if(Errors, isCompilerError);
+    if (CompilerErrors) {
+      Unanalysed.insert(File);
+      Failed = true;
+    }
+    llvm::append_range(All, std::move(Errors));
+  }
+  sortAndDeduplicate(All);
+
+  unsigned WarningsAsErrors = 0;
+  handleErrors(All, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors, BaseFS);
+
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
+    if (EC) {
+      error("cannot write '" + ExportFixes + "': " + EC.message());
+      Failed = true;
+    } else {
+      exportReplacements(Files.empty() ? "" : Files.front(), All, OS);
+    }
+  }
+
+  unsigned Findings = llvm::count_if(
+      All, [](const ClangTidyError &E) { return !isCompilerError(E); });
+  StringSet<> FilesWithFindings;
+  for (const ClangTidyError &E : All)
+    if (!isCompilerError(E))
+      FilesWithFindings.insert(E.Message.FilePath);
+  for (const std::string &File : Files)
+    if (Unanalysed.contains(File))
+      error("could not analyse '" + File +
+            "': it does not compile (see the errors above)");
+  if (!Quiet)
+    errs() << "nanguard: " << Findings
+           << (Findings == 1 ? " finding" : " findings") << " in "
+           << FilesWithFindings.size()
+           << (FilesWithFindings.size() == 1 ? " file" : " files") << ", "
+           << Files.size() << (Files.size() == 1 ? " file" : " files")
+           << " analysed"
+           << (Unanalysed.empty()
+                   ? std::string()
+                   : ", " + std::to_string(Unanalysed.size()) +
+                         " could not be analysed")
+           << "\n";
+  if (Failed)
+    return 2;
+  return Findings ? 1 : 0;
+}
