@@ -70,16 +70,6 @@ static bool involvesSpread(const Expr *E, const Stmt *Body, unsigned Depth = 0) 
   return false;
 }
 
-/// `x + eps` with a positive term: the epsilon is there, whatever x is.
-static bool carriesEpsilon(const Expr *E, ValueFacts &Facts) {
-  if (Facts.isProvablyPositive(E))
-    return true;
-  const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
-  return BO && BO->getOpcode() == BO_Add &&
-         (Facts.isProvablyPositive(BO->getLHS()) ||
-          Facts.isProvablyPositive(BO->getRHS()));
-}
-
 void DivByVarianceCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Div = Result.Nodes.getNodeAs<BinaryOperator>("div"))
     checkDivision(Div, Result);
@@ -96,10 +86,10 @@ void DivByVarianceCheck::checkDivision(const BinaryOperator *Div,
   if (!involvesSpread(Den, enclosingBody(Div, Ctx)))
     return;
   ValueFacts Facts(Ctx, Div);
-  if (Facts.isProvablyNonZero(Den) || carriesEpsilon(Den, Facts))
+  if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den))
     return;
   const CallExpr *Sqrt = asCallOfKind(Den, MathKind::Sqrt);
-  if (Sqrt && carriesEpsilon(Sqrt->getArg(0), Facts))
+  if (Sqrt && Facts.carriesEpsilon(Sqrt->getArg(0)))
     return;
   // A division by an rsqrt is a multiplication by the spread; rsqrt's own
   // argument is checked at the call.
@@ -140,7 +130,7 @@ void DivByVarianceCheck::checkRsqrt(const CallExpr *Call,
     return;
   ASTContext &Ctx = *Result.Context;
   ValueFacts Facts(Ctx, Call);
-  if (carriesEpsilon(Arg, Facts))
+  if (Facts.carriesEpsilon(Arg))
     return;
   auto Diag = diag(Call->getBeginLoc(),
                    "%0 of a variance that may be 0 (no epsilon)")

@@ -801,6 +801,14 @@ Interval ValueFacts::evaluateVariable(const VarDecl *VD) {
   return Result;
 }
 
+bool ValueFacts::carriesEpsilon(const Expr *E) {
+  if (isProvablyPositive(E))
+    return true;
+  const auto *BO = dyn_cast<BinaryOperator>(strip(E));
+  return BO && BO->getOpcode() == BO_Add &&
+         (isProvablyPositive(BO->getLHS()) || isProvablyPositive(BO->getRHS()));
+}
+
 //===----------------------------------------------------------------------===//
 // Maximum subtraction
 //===----------------------------------------------------------------------===//
@@ -1027,6 +1035,9 @@ void ValueFacts::assume(const Expr *Cond, bool Truth) {
   if (!Cond)
     return;
   Cond = strip(Cond);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Cond))
+    if (Cast->getType()->isBooleanType()) // static_cast<bool>(e), from assert
+      return assume(Cast->getSubExpr(), Truth);
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
     if (UO->getOpcode() == UO_LNot)
       assume(UO->getSubExpr(), !Truth);

@@ -113,6 +113,10 @@ public:
   }
   bool isProvablyNonZero(const clang::Expr *E) { return range(E).isNonZero(); }
 
+  /// `x + eps`: positive, or a sum with a positive term (a literal, a
+  /// constant, a value named epsilon), so an epsilon is there whatever x is.
+  bool carriesEpsilon(const clang::Expr *E);
+
   /// \p Max is the maximum of a set of values that includes \p Value (or
   /// \p Value's array), so Value - Max <= 0.
   bool isMaxOf(const clang::Expr *Max, const clang::Expr *Value);

@@ -46,6 +46,8 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
   Interval Range = Facts.range(Arg);
   if (IsLog1p ? Range.isAbove(-1) : Range.isPositive())
     return;
+  if (!IsLog1p && Facts.carriesEpsilon(Arg))
+    return; // log(p + eps): the documented epsilon idiom.
 
   auto Diag = diag(Call->getBeginLoc(),
                    "%0 of a value that may be %select{0 or negative|-1 or "

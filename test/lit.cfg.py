@@ -1,0 +1,34 @@
+# -*- Python -*-
+# The nanguard lit suite. Run `lit build/test` (after configuring with CMake).
+import os
+import shutil
+
+import lit.formats
+
+config.name = "nanguard"
+config.test_format = lit.formats.ShTest(not lit_config.isWindows)
+config.suffixes = [".c", ".cpp", ".cu", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "check_nanguard.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.nanguard_obj_root, "test")
+
+# FileCheck, not, count and clang come from LLVM 22; nanguard from this build.
+config.environment["PATH"] = os.pathsep.join(
+    [config.nanguard_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")]
+)
+# Keep diagnostics free of colour and of the user's terminal width.
+config.environment.pop("CLICOLOR_FORCE", None)
+
+check_nanguard = os.path.join(config.test_source_root, "check_nanguard.py")
+config.substitutions.append(
+    ("%check_nanguard", "%s %s" % (config.python_executable, check_nanguard))
+)
+config.substitutions.append(("%nanguard", os.path.join(config.nanguard_tools_dir, "nanguard")))
+config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+
+# Optional pieces of a machine become lit features, so the suite passes
+# without them.
+if os.path.isdir("/usr/local/cuda/include"):
+    config.available_features.add("cuda-toolkit")

@@ -1,0 +1,182 @@
+// RUN: %check_nanguard %s div-by-variance %t
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+extern "C" float rsqrtf(float);
+
+struct BatchNorm { float running_mean, running_var, gamma, beta; };
+struct Config { double sigma; };
+
+// ---- Positive cases: the spread may be 0 and no epsilon is added. ---------
+
+void layer_norm(const float *x, float *y, int n, float mean, float var) {
+  for (int i = 0; i < n; ++i)
+    y[i] = (x[i] - mean) / std::sqrt(var);
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
+  // CHECK-FIXES: {{^}}    y[i] = (x[i] - mean) / std::sqrt(var + 1e-5f);{{$}}
+}
+
+float batch_norm_eval(const BatchNorm &bn, float x) {
+  return bn.gamma * (x - bn.running_mean) / std::sqrt(bn.running_var) + bn.beta;
+  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: division by a standard deviation
+  // CHECK-FIXES: {{^}}  return bn.gamma * (x - bn.running_mean) / std::sqrt(bn.running_var + 1e-5f) + bn.beta;{{$}}
+}
+
+double z_score(double x, double mean, double stddev) {
+  return (x - mean) / stddev;
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: division by a standard deviation
+  // CHECK-FIXES: {{^}}  return (x - mean) / (stddev + 1e-5);{{$}}
+}
+
+void l2_normalize(std::vector<float> &v) {
+  float ss = 0;
+  for (float e : v)
+    ss += e * e;
+  float norm = std::sqrt(ss);
+  for (float &e : v)
+    e /= norm;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: division by a standard deviation
+  // CHECK-FIXES: {{^}}    e /= (norm + 1e-5f);{{$}}
+}
+
+float inv_std_rsqrt(float var) {
+  return rsqrtf(var);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: rsqrtf of a variance that may be 0 (no epsilon) [nanguard-div-by-variance]
+  // CHECK-FIXES: {{^}}  return rsqrtf(var + 1e-5f);{{$}}
+}
+
+void adam_without_eps(float *w, const float *m, const float *v, float lr, int n) {
+  for (int i = 0; i < n; ++i)
+    w[i] -= lr * m[i] / std::sqrt(v[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: division by a standard deviation
+}
+
+float inv_std_c(float var) {
+  return 1.0f / sqrtf(var);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: division by a standard deviation
+}
+
+double cosine_similarity(const double *a, const double *b, int n) {
+  double dot = 0, na = 0, nb = 0;
+  for (int i = 0; i < n; ++i) {
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  return dot / (std::sqrt(na) * std::sqrt(nb));
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: division by a standard deviation
+}
+
+void rms_norm(const float *x, float *y, int n) {
+  float ms = 0;
+  for (int i = 0; i < n; ++i)
+    ms += x[i] * x[i];
+  ms /= n;
+  for (int i = 0; i < n; ++i)
+    y[i] = x[i] / std::sqrt(ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: division by a standard deviation
+}
+
+double standardize(const Config &cfg, double x) {
+  return x / cfg.sigma;
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: division by a standard deviation
+}
+
+double pearson(const double *x, const double *y, int n) {
+  double sxx = 0, syy = 0, sxy = 0;
+  for (int i = 0; i < n; ++i) {
+    sxx += x[i] * x[i];
+    syy += y[i] * y[i];
+    sxy += x[i] * y[i];
+  }
+  double sx = std::sqrt(sxx), sy = std::sqrt(syy);
+  return sxy / (sx * sy);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: division by a standard deviation
+}
+
+void compound(float *x, int n, float var) {
+  for (int i = 0; i < n; ++i)
+    x[i] /= std::sqrt(var);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: division by a standard deviation
+}
+
+void rmsprop(float *w, const float *g, const float *cache, float lr, int n) {
+  for (int i = 0; i < n; ++i)
+    w[i] -= lr * g[i] / std::sqrt(cache[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: division by a standard deviation
+}
+
+void unit_velocity(double &vx, double &vy) {
+  double speed = std::sqrt(vx * vx + vy * vy);
+  vx /= speed;
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: division by a standard deviation
+  vy /= speed;
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: division by a standard deviation
+}
+
+// ---- Negative cases: an epsilon, a clamp, or a guard. ---------------------
+
+float ln_eps(float x, float mean, float var, float eps) {
+  return (x - mean) / std::sqrt(var + eps);
+}
+
+float std_plus(float x, float std) { return x / (std + 1e-5f); }
+
+float ln_literal(float x, float var) { return x / std::sqrt(var + 1e-5f); }
+
+void adam(float *w, const float *m, const float *v, float lr, float eps, int n) {
+  for (int i = 0; i < n; ++i)
+    w[i] -= lr * m[i] / (std::sqrt(v[i]) + eps);
+}
+
+float rsqrt_eps(float var, float eps) { return rsqrtf(var + eps); }
+
+void normalize_if_nonzero(std::vector<float> &v, float norm) {
+  if (norm > 0)
+    for (float &e : v)
+      e /= norm;
+}
+
+float early_exit(float x, float var) {
+  if (var <= 0)
+    return 0;
+  return x / std::sqrt(var);
+}
+
+void normalize_with_floor(std::vector<float> &v) {
+  float ss = 0;
+  for (float e : v)
+    ss += e * e;
+  float norm = std::sqrt(ss) + 1e-12f;
+  for (float &e : v)
+    e /= norm;
+}
+
+float clamp_norm(float x, float ss) { return x / std::max(std::sqrt(ss), 1e-12f); }
+
+double unit_curve(double x) { return x / std::sqrt(x * x + 1); }
+
+float mean_not_spread(float sum, int n) { return sum / n; }
+
+double ternary(double x, double norm) { return norm == 0 ? 0 : x / norm; }
+
+float via_local(float x, float var, float eps) {
+  float denom = std::sqrt(var + eps);
+  return x / denom;
+}
+
+double constant(double x) { return x / std::sqrt(2.0); }
+
+float rsqrt_literal(float x, float var) { return x * rsqrtf(var + 1e-5f); }
+
+double fmax_floor(double x, double mean, double stddev) {
+  return (x - mean) / std::fmax(stddev, 1e-6);
+}
+
+double nonzero_check(double x, double sigma) {
+  if (sigma != 0)
+    return x / sigma;
+  return 0;
+}
