@@ -171,7 +171,8 @@ private:
           LogArgs.insert(Root);
         } else {
           Terms T;
-          collectTerms(Arg, T);
+          collectTerms(Arg, T); // log(sum + eps) is still a log of the sum
+          LogArgs.insert(T.Carriers.begin(), T.Carriers.end());
           if (T.Calls.size() >= 2 ||
               (F->Kind == MathKind::Log && !T.Calls.empty() &&
                isa<BinaryOperator>(Arg)))
@@ -192,6 +193,18 @@ private:
   std::vector<std::pair<const CallExpr *, const ValueDecl *>> Divisions;
 };
 } // namespace
+
+static bool containsExpCall(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (asExpCall(E))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (containsExpCall(Child))
+      return true;
+  return false;
+}
 
 /// 1 / (1 + exp(-x)): an overflow in a denominator's addend makes the
 /// quotient 0, not NaN, as long as the numerator is finite.
@@ -218,11 +231,8 @@ static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
       Child = P;
       continue;
     }
-    if (BO->getOpcode() == BO_Div && BO->getRHS() == Child) {
-      ValueFacts Facts(Ctx, BO);
-      Interval Num = Facts.range(BO->getLHS());
-      return Num.isBoundedAbove() && Num.Lo > -std::numeric_limits<double>::infinity();
-    }
+    if (BO->getOpcode() == BO_Div && BO->getRHS() == Child)
+      return !containsExpCall(BO->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
     return false;
   }
 }

@@ -1,0 +1,146 @@
+// RUN: %check_nanguard %s raw-exp %t
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+// ---- Positive cases: the argument is not bounded above. -------------------
+
+double logistic_odds(double x) {
+  return std::exp(x);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: in double, exp overflows above 709.78
+}
+
+double boltzmann(double energy, double kT) {
+  return std::exp(-energy / kT);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument
+}
+
+double poisson_rate(const double *beta, const double *x, int n) {
+  double eta = 0;
+  for (int i = 0; i < n; ++i)
+    eta += beta[i] * x[i];
+  return std::exp(eta);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument
+}
+
+float c_style(float logit) {
+  return expf(logit);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: expf of an argument
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: in float, expf overflows above 88.72
+}
+
+float base_two(float x) {
+  return std::exp2(x);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp2 of an argument
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: in float, exp2 overflows above 128.00
+}
+
+double minus_one(double x) {
+  return std::expm1(x);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: expm1 of an argument
+}
+
+double lognormal_sample(double mu, double sigma, double z) {
+  return std::exp(mu + sigma * z);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument
+}
+
+float policy_std(float log_std) {
+  return std::exp(log_std);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument
+}
+
+double builtin_form(double x) {
+  return __builtin_exp(x);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument
+}
+
+double naive_softplus(double x) {
+  return std::log(1.0 + std::exp(x));
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: exp of an argument
+}
+
+double arrhenius(double A, double Ea, double R, double T) {
+  return A * std::exp(-Ea / (R * T));
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: exp of an argument
+}
+
+void growth(std::vector<double> &pop, double rate, double dt) {
+  for (double &p : pop)
+    p *= std::exp(rate * dt);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument
+}
+
+float wrong_direction(float x) {
+  if (x > -50.f)
+    return std::exp(x);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: exp of an argument
+  return 0.f;
+}
+
+// With naive-softmax disabled, the exps of a softmax are raw-exp findings.
+void softmax_when_rule_off(const float *x, float *y, int n) {
+  float sum = 0;
+  for (int i = 0; i < n; ++i) {
+    y[i] = std::exp(x[i]);
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: exp of an argument
+    sum += y[i];
+  }
+  for (int i = 0; i < n; ++i)
+    y[i] /= sum;
+}
+
+// ---- Negative cases: bounded above, or an overflow that is harmless. ------
+
+double laplace_kernel(double x) { return std::exp(-std::fabs(x)); }
+
+double gaussian(double x) { return std::exp(-x * x); }
+
+double rbf(double d, double s) { return std::exp(-0.5 * d * d / (s * s)); }
+
+float clamped(float x) { return std::exp(std::min(x, 80.0f)); }
+
+float clamped_both(float x) { return std::exp(std::clamp(x, -20.f, 20.f)); }
+
+double guarded(double x) {
+  if (x < 50)
+    return std::exp(x);
+  return INFINITY;
+}
+
+float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
+
+float swish(float x) { return x / (1.0f + std::exp(-x)); }
+
+float shifted_by_max(float x, float max_val) { return std::exp(x - max_val); }
+
+double lr_decay(double lr0, unsigned step) {
+  const double decay = 0.01;
+  return lr0 * std::exp(-decay * step);
+}
+
+double thresholded_softplus(double x) {
+  if (x > 20)
+    return x;
+  return std::log1p(std::exp(x));
+}
+
+double rbf_2d(double dx, double dy, double sigma) {
+  double dist2 = dx * dx + dy * dy;
+  return std::exp(-dist2 / (2 * sigma * sigma));
+}
+
+double capped_log_prob(double a) {
+  double log_prob = std::min(0.0, a);
+  return std::exp(log_prob);
+}
+
+double euler() { return std::exp(1.0); }
+
+double metropolis(double delta, double temperature) {
+  if (delta <= 0)
+    return 1.0;
+  return std::exp(-delta * delta);
+}

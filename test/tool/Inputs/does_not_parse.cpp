@@ -1,0 +1,2 @@
+#include <cmath>
+double broken(double p) { return std::log(p) + undeclared_variable; }

@@ -1,0 +1,2 @@
+#include "shared.h"
+double a(double p) { return log_likelihood(p); }
