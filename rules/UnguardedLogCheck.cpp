@@ -11,19 +11,21 @@ namespace nanguard {
 
 UnguardedLogCheck::UnguardedLogCheck(StringRef Name,
                                      tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-30")),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+    : ClangTidyCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-30")) {}
 
 void UnguardedLogCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Epsilon", Epsilon);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
-void UnguardedLogCheck::registerPPCallbacks(const SourceManager &,
-                                            Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+/// Whether the translation unit already declares std::max (<algorithm>), so
+/// a fix can use it without adding an include.
+static bool stdMaxIsDeclared(ASTContext &Ctx) {
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
+    if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+      if (!NS->lookup(&Ctx.Idents.get("max")).empty())
+        return true;
+  return false;
 }
 
 void UnguardedLogCheck::registerMatchers(MatchFinder *Finder) {
@@ -61,21 +63,22 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<std::string> Floor = typedLiteral(Epsilon, Written);
   if (!Floor)
     return;
+  // The clamp: std::max where <algorithm> is already there, else fmax from
+  // the math header the log came from (std::fmax keeps float float).
   std::string Open;
-  if (getLangOpts().CPlusPlus) {
+  FPPrecision P = precisionOf(Written->getType());
+  bool StdQualified = Call->getDirectCallee()->isInStdNamespace();
+  if (getLangOpts().CPlusPlus && stdMaxIsDeclared(*Result.Context))
     Open = "std::max(";
-  } else {
-    FPPrecision P = precisionOf(Written->getType());
+  else if (getLangOpts().CPlusPlus && StdQualified)
+    Open = "std::fmax(";
+  else
     Open = P == FPPrecision::Float        ? "fmaxf("
            : P == FPPrecision::LongDouble ? "fmaxl("
                                           : "fmax(";
-  }
   Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(), Open)
        << FixItHint::CreateInsertion(endOf(Arg, *Result.Context),
                                      ", " + *Floor + ")");
-  if (getLangOpts().CPlusPlus)
-    Diag << Inserter.createIncludeInsertion(
-        Result.SourceManager->getFileID(Call->getBeginLoc()), "<algorithm>");
 }
 
 } // namespace nanguard

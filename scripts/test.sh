@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up (installs what is missing, builds) and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh >/dev/null
+
+log=build/test-results.txt
+status=0
+/usr/lib/llvm-22/bin/lit -sv build/test 2>&1 | tee "$log" || status=$?
+passed=$(sed -n 's/^ *Passed *: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
+failed=$(sed -n 's/^ *Failed *: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
