@@ -18,10 +18,9 @@ namespace nanguard {
 class NanGuardModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<UnguardedLogCheck>("nanguard-unguarded-log");
-    Factories.registerCheck<DivByVarianceCheck>("nanguard-div-by-variance");
-    Factories.registerCheck<RawExpCheck>("nanguard-raw-exp");
-    Factories.registerCheck<NaiveSoftmaxCheck>("nanguard-naive-softmax");
+#define NANGUARD_RULE(Id, Check, Summary, Severity)                            \
+  Factories.registerCheck<Check>("nanguard-" Id);
+#include "Rules.def"
   }
 };
 

@@ -22,6 +22,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -118,6 +119,27 @@ static std::vector<std::string> expandInputs(ArrayRef<std::string> Paths,
   return Files;
 }
 
+/// Configuration files that did not parse: each is reported once, with its
+/// line and column, and makes the exit status 2.
+static StringSet<> InvalidConfigs;
+
+static llvm::ErrorOr<ClangTidyOptions>
+parseConfigReportingErrors(MemoryBufferRef Buffer) {
+  StringRef Path = Buffer.getBufferIdentifier();
+  bool Seen = InvalidConfigs.contains(Path);
+  auto Parsed = parseConfigurationWithDiags(
+      Buffer, [&](const llvm::SMDiagnostic &D) {
+        if (!Seen)
+          D.print("nanguard", errs());
+      });
+  if (Parsed)
+    return Parsed;
+  InvalidConfigs.insert(Path);
+  // Report once here and go on with the defaults, so the other files are
+  // still analysed; main() turns the error into exit status 2.
+  return ClangTidyOptions();
+}
+
 namespace {
 /// clang-tidy's hierarchical configuration, read from .nanguard.yaml files
 /// (same keys as .clang-tidy) so a project's own .clang-tidy, written for
@@ -135,7 +157,8 @@ public:
 private:
   static ConfigFileHandlers handlers() {
     ConfigFileHandlers Handlers;
-    Handlers.emplace_back(std::string(ConfigFileName), parseConfiguration);
+    Handlers.emplace_back(std::string(ConfigFileName),
+                          parseConfigReportingErrors);
     return Handlers;
   }
 };
@@ -223,9 +246,14 @@ int main(int argc, const char **argv) {
   if (ListChecks) {
     ClangTidyOptions Effective = Provider->getOptions(
         Inputs.empty() ? "dummy.cpp" : StringRef(Inputs.front()));
+    StringMap<StringRef> Summaries;
+#define NANGUARD_RULE(Id, Check, Summary, Severity)                            \
+  Summaries["nanguard-" Id] = Summary;
+#include "Rules.def"
     outs() << "Enabled rules:\n";
     for (const std::string &Name : getCheckNames(Effective, false, false))
-      outs() << "    " << Name << "\n";
+      outs() << "    " << left_justify(Name, 28) << Summaries.lookup(Name)
+             << "\n";
     return 0;
   }
 
@@ -320,6 +348,12 @@ int main(int argc, const char **argv) {
     if (Unanalysed.contains(File))
       error("could not analyse '" + File +
             "': it does not compile (see the errors above)");
+  for (const auto &Config : InvalidConfigs) {
+    error("invalid configuration '" + Config.getKey() +
+          "' (see the error above); its directory was analysed with the "
+          "defaults");
+    Failed = true;
+  }
   if (!Quiet)
     errs() << "nanguard: " << Findings
            << (Findings == 1 ? " finding" : " findings") << " in "
