@@ -31,6 +31,18 @@ class SoftmaxScan {
 public:
   explicit SoftmaxScan(const Stmt *Body) { visit(Body); }
 
+  /// A sum that exps are accumulated into.
+  bool isExpSum(const ValueDecl *D) const {
+    return D && !calls(D).empty();
+  }
+
+  /// The exp calls in an additive expression: `1 + exp(a) + exp(b)`.
+  SmallPtrSet<const CallExpr *, 4> expTerms(const Expr *E) const {
+    Terms T;
+    collectTerms(E, T);
+    return T.Calls;
+  }
+
   ExpSiteKind classify(const CallExpr *Call) const {
     bool InSoftmax = false, InLogSumExp = false;
     for (const auto &[Sum, Calls] : SumTerms) {
@@ -235,6 +247,23 @@ static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
       return !containsExpCall(BO->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
     return false;
   }
+}
+
+bool isSumOfExps(const Expr *E, ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  const Stmt *Body = enclosingBody(E, Ctx);
+  if (!Body)
+    return false;
+  SoftmaxScan Scan(Body);
+  if (const ValueDecl *Root = rootDecl(E))
+    return Scan.isExpSum(Root);
+  if (!Scan.expTerms(E).empty())
+    return true;
+  // log(sum + eps)
+  const auto *Add = dyn_cast<BinaryOperator>(E);
+  return Add && Add->getOpcode() == BO_Add &&
+         (Scan.isExpSum(rootDecl(Add->getLHS())) ||
+          Scan.isExpSum(rootDecl(Add->getRHS())));
 }
 
 ExpSite classifyExpCall(const CallExpr *Call, ASTContext &Ctx) {

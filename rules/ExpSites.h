@@ -30,6 +30,10 @@ struct ExpSite {
   double Threshold = 0; ///< The largest argument with a finite result.
 };
 
+/// A sum of exps: an accumulator of exps (`s += exp(x[i])`) or an additive
+/// expression with exp terms. Its log is log-sum-exp, naive-softmax's site.
+bool isSumOfExps(const clang::Expr *E, clang::ASTContext &Ctx);
+
 /// Classifies a call; cheap to call again on the same call.
 ExpSite classifyExpCall(const clang::CallExpr *Call, clang::ASTContext &Ctx);
 

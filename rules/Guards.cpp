@@ -2,6 +2,8 @@
 
 #include "Guards.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -418,9 +420,144 @@ VariableDefinitions findDefinitions(const VarDecl *VD, const Stmt *Body) {
 // ValueFacts
 //===----------------------------------------------------------------------===//
 
+//===----------------------------------------------------------------------===//
+// Reaching definitions over Clang's CFG
+//===----------------------------------------------------------------------===//
+
+/// Where each statement of a body is evaluated (block and element index, in
+/// a CFG where every expression is an element), and which definitions of a
+/// variable reach a use.
+class ValueFacts::Flow {
+public:
+  Flow(const Decl *Owner, const Stmt *Body, ASTContext &Ctx) {
+    CFG::BuildOptions Options;
+    Options.setAllAlwaysAdd();
+    Cfg = CFG::buildCFG(Owner, const_cast<Stmt *>(Body), &Ctx, Options);
+    if (!Cfg)
+      return;
+    for (const CFGBlock *B : *Cfg) {
+      unsigned Index = 0;
+      for (const CFGElement &E : *B) {
+        if (auto S = E.getAs<CFGStmt>()) {
+          Positions[S->getStmt()] = {B, Index};
+          if (const auto *DS = dyn_cast<DeclStmt>(S->getStmt()))
+            for (const Decl *D : DS->decls())
+              DeclPositions[D] = {B, Index};
+        }
+        ++Index;
+      }
+    }
+  }
+
+  /// The definitions (0: the initialiser or the parameter's incoming value,
+  /// K + 1: Defs.Updates[K]) that reach \p Use; none when the CFG cannot
+  /// place the use or a definition.
+  std::optional<SmallVector<unsigned, 4>>
+  reaching(const VarDecl *VD, const VariableDefinitions &Defs,
+           const DeclRefExpr *Use) const {
+    if (!Cfg)
+      return std::nullopt;
+    auto UsePos = Positions.find(Use);
+    if (UsePos == Positions.end())
+      return std::nullopt;
+
+    struct Site {
+      const CFGBlock *Block;
+      int Index;
+      unsigned Id;
+    };
+    SmallVector<Site, 8> Sites;
+    if (isa<ParmVarDecl>(VD)) {
+      Sites.push_back({&Cfg->getEntry(), -1, 0});
+    } else if (Defs.Init) {
+      auto P = DeclPositions.find(VD);
+      if (P == DeclPositions.end())
+        return std::nullopt;
+      Sites.push_back({P->second.first, int(P->second.second), 0});
+    }
+    for (unsigned K = 0; K < Defs.Updates.size(); ++K) {
+      auto P = Positions.find(Defs.Updates[K].Where);
+      if (P == Positions.end())
+        return std::nullopt;
+      Sites.push_back({P->second.first, int(P->second.second), K + 1});
+    }
+
+    unsigned NumIds = Defs.Updates.size() + 1;
+    unsigned NumBlocks = Cfg->getNumBlockIDs();
+    // The last definition in each block, if any.
+    std::vector<int> Last(NumBlocks, -1), LastIndex(NumBlocks, -2);
+    for (const Site &S : Sites) {
+      unsigned B = S.Block->getBlockID();
+      if (S.Index > LastIndex[B]) {
+        LastIndex[B] = S.Index;
+        Last[B] = int(S.Id);
+      }
+    }
+    std::vector<BitVector> In(NumBlocks, BitVector(NumIds)),
+        Out(NumBlocks, BitVector(NumIds));
+    bool Changed = true;
+    for (unsigned Round = 0; Changed && Round < 64; ++Round) {
+      Changed = false;
+      for (const CFGBlock *B : *Cfg) {
+        unsigned ID = B->getBlockID();
+        BitVector NewIn(NumIds);
+        for (const CFGBlock::AdjacentBlock &Pred : B->preds())
+          if (const CFGBlock *P = Pred.getReachableBlock())
+            NewIn |= Out[P->getBlockID()];
+        BitVector NewOut(NumIds);
+        if (Last[ID] >= 0)
+          NewOut.set(Last[ID]);
+        else
+          NewOut = NewIn;
+        if (NewIn != In[ID] || NewOut != Out[ID]) {
+          In[ID] = NewIn;
+          Out[ID] = NewOut;
+          Changed = true;
+        }
+      }
+    }
+
+    const CFGBlock *UseBlock = UsePos->second.first;
+    int UseIndex = int(UsePos->second.second);
+    int Best = -2, BestId = -1;
+    for (const Site &S : Sites)
+      if (S.Block == UseBlock && S.Index < UseIndex && S.Index > Best) {
+        Best = S.Index;
+        BestId = int(S.Id);
+      }
+    SmallVector<unsigned, 4> Result;
+    if (BestId >= 0)
+      Result.push_back(unsigned(BestId));
+    else
+      for (unsigned Id : In[UseBlock->getBlockID()].set_bits())
+        Result.push_back(Id);
+    return Result;
+  }
+
+private:
+  std::unique_ptr<CFG> Cfg;
+  DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Positions;
+  DenseMap<const Decl *, std::pair<const CFGBlock *, unsigned>> DeclPositions;
+};
+
 ValueFacts::ValueFacts(ASTContext &Ctx, const Stmt *UsePoint) : Ctx(Ctx) {
-  Body = enclosingBody(UsePoint, Ctx);
+  Body = enclosingBody(UsePoint, Ctx, &Owner);
   collectDominatingConditions(UsePoint);
+}
+
+ValueFacts::~ValueFacts() = default;
+
+ValueFacts::Flow &ValueFacts::flow() {
+  if (!FunctionFlow)
+    FunctionFlow = std::make_unique<Flow>(Owner, Body, Ctx);
+  return *FunctionFlow;
+}
+
+const VariableDefinitions &ValueFacts::definitions(const VarDecl *VD) {
+  auto It = DefinitionCache.find(VD);
+  if (It == DefinitionCache.end())
+    It = DefinitionCache.insert({VD, findDefinitions(VD, Body)}).first;
+  return It->second;
 }
 
 Interval ValueFacts::typeRange(QualType T) const {
@@ -527,7 +664,7 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
 
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      return evaluateVariable(VD);
+      return evaluateVariable(VD, DRE);
     if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
       return Interval::point(double(ECD->getInitVal().getSExtValue()));
     return typeRange(E->getType());
@@ -710,19 +847,37 @@ Interval ValueFacts::evaluateCall(const CallExpr *Call) {
   }
 }
 
-Interval ValueFacts::evaluateVariable(const VarDecl *VD) {
-  auto Cached = VariableCache.find(VD);
-  if (Cached != VariableCache.end())
-    return Cached->second;
-  auto Pending = InProgress.find(VD);
-  if (Pending != InProgress.end())
-    return Pending->second;
-
+Interval ValueFacts::declaredRange(const VarDecl *VD) const {
   Interval TypeBased = typeRange(VD->getType());
   if (nameSaysEpsilon(VD->getName()))
     TypeBased = TypeBased.meet(Interval::atLeast(0, /*Open=*/true));
   else if (nameSaysSpread(VD->getName()))
     TypeBased = TypeBased.meet(Interval::atLeast(0));
+  return TypeBased;
+}
+
+static Interval applyUpdate(BinaryOperatorKind Op, const Interval &Current,
+                            const Interval &RHS, const Interval &Fallback) {
+  switch (Op) {
+  case BO_Assign:
+    return RHS;
+  case BO_AddAssign:
+    return add(Current, RHS);
+  case BO_SubAssign:
+    return add(Current, negate(RHS));
+  case BO_MulAssign:
+    return multiply(Current, RHS);
+  case BO_DivAssign:
+    return multiply(Current, reciprocal(RHS));
+  default:
+    return Fallback;
+  }
+}
+
+Interval ValueFacts::evaluateVariable(const VarDecl *VD, const DeclRefExpr *Use) {
+  auto Pending = InProgress.find(VD);
+  if (Pending != InProgress.end())
+    return Pending->second;
 
   // A global or a reference: only a const one with a visible initialiser
   // tells its value.
@@ -731,10 +886,147 @@ Interval ValueFacts::evaluateVariable(const VarDecl *VD) {
     if (VD->getType().isConstQualified() && VD->getInit() &&
         !VD->getType()->isReferenceType())
       return evaluate(VD->getInit());
-    return TypeBased;
+    return declaredRange(VD);
   }
 
-  VariableDefinitions Defs = findDefinitions(VD, Body);
+  Interval Summary = variableSummary(VD);
+  const VariableDefinitions &Defs = definitions(VD);
+  if (Defs.Escapes || Defs.Updates.empty() || !Use ||
+      UsesInProgress.count(Use))
+    return Summary;
+  auto Cached = UseCache.find(Use);
+  if (Cached != UseCache.end())
+    return Cached->second;
+
+  // Only the definitions that reach this use count: after
+  // `n = sqrt(ss); n = std::max(n, eps);` a use of n sees the second.
+  auto Reaching = flow().reaching(VD, Defs, Use);
+  if (!Reaching || Reaching->empty())
+    return Summary;
+  std::vector<Assumption> Saved;
+  Saved.swap(Assumptions);
+  UsesInProgress.insert(Use);
+  std::optional<Interval> Result;
+  for (unsigned Id : *Reaching) {
+    Interval V;
+    if (Id == 0) {
+      V = isa<ParmVarDecl>(VD) || isa<CXXConstructExpr>(strip(Defs.Init))
+              ? declaredRange(VD)
+              : evaluate(Defs.Init);
+    } else {
+      const VariableDefinitions::Update &U = Defs.Updates[Id - 1];
+      Interval RHS = U.RHS ? evaluate(U.RHS) : Interval::point(1);
+      V = applyUpdate(U.Op, Summary, RHS, declaredRange(VD));
+    }
+    Result = Result ? Result->join(V) : V;
+  }
+  UsesInProgress.erase(Use);
+  Saved.swap(Assumptions);
+  Interval R = Result->meet(typeRange(VD->getType())).meet(Summary);
+  if (llvm::any_of(*Reaching, [](unsigned Id) { return Id != 0; }) &&
+      isSumOfMaxShiftedExps(VD))
+    R = R.meet(Interval::atLeast(1));
+  UseCache[Use] = R;
+  return R;
+}
+
+/// exp(x - m) with m the maximum of the values x comes from (possibly scaled
+/// by a positive factor), directly or through the variable or array that
+/// holds it (`y[i] = exp(x[i] - m); s += y[i];`).
+bool ValueFacts::isMaxShiftedExp(const Expr *E, unsigned Depth) {
+  E = strip(E);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->getOpcode() == BO_Assign)
+      return isMaxShiftedExp(BO->getRHS(), Depth);
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const MathFunctionInfo *F = getMathCall(Call);
+    if (!F || Call->getNumArgs() != 1 ||
+        (F->Kind != MathKind::Exp && F->Kind != MathKind::Exp2 &&
+         F->Kind != MathKind::Exp10))
+      return false;
+    const Expr *Arg = strip(Call->getArg(0));
+    for (unsigned Peel = 0; Peel < 3; ++Peel) {
+      const auto *Op = dyn_cast<BinaryOperator>(Arg);
+      if (!Op)
+        return false;
+      if (Op->getOpcode() == BO_Sub)
+        return isMaxOf(Op->getRHS(), Op->getLHS());
+      if (Op->getOpcode() == BO_Mul && isProvablyPositive(Op->getRHS()))
+        Arg = strip(Op->getLHS());
+      else if (Op->getOpcode() == BO_Mul && isProvablyPositive(Op->getLHS()))
+        Arg = strip(Op->getRHS());
+      else if (Op->getOpcode() == BO_Div && isProvablyPositive(Op->getRHS()))
+        Arg = strip(Op->getLHS());
+      else
+        return false;
+    }
+    return false;
+  }
+  // A carrier: every value stored into it is a max-shifted exp.
+  const ValueDecl *Root = rootDecl(E);
+  if (!Root || !Body || Depth > 0)
+    return false;
+  bool Any = false, All = true;
+  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || !All)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp() && rootDecl(BO->getLHS()) == Root) {
+        Any = true;
+        All &= BO->getOpcode() == BO_Assign &&
+               isMaxShiftedExp(BO->getRHS(), Depth + 1);
+      }
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (D == Root) {
+          const auto *VD = cast<VarDecl>(D);
+          Any |= VD->getInit() != nullptr;
+          if (VD->getInit())
+            All &= isMaxShiftedExp(VD->getInit(), Depth + 1);
+        }
+    }
+    for (const Stmt *Child : S->children())
+      Scan(Child);
+  };
+  Scan(Body);
+  return Any && All;
+}
+
+/// s += exp(x[i] - m) over the values m is the maximum of: the maximum's own
+/// term is exp(0) = 1, so the sum is at least 1 (the online form
+/// `d = d * exp(m - m_new) + exp(x[i] - m_new)` too).
+bool ValueFacts::isSumOfMaxShiftedExps(const VarDecl *VD) {
+  const VariableDefinitions &Defs = definitions(VD);
+  if (Defs.Escapes || Defs.Updates.empty())
+    return false;
+  for (const VariableDefinitions::Update &U : Defs.Updates) {
+    if (!U.RHS)
+      return false;
+    if (U.Op == BO_AddAssign) {
+      if (!isMaxShiftedExp(U.RHS))
+        return false;
+      continue;
+    }
+    const auto *Add = dyn_cast<BinaryOperator>(strip(U.RHS));
+    if (U.Op != BO_Assign || !Add || Add->getOpcode() != BO_Add)
+      return false;
+    SmallPtrSet<const ValueDecl *, 4> LeftRoots;
+    collectRoots(Add->getLHS(), LeftRoots);
+    if (!LeftRoots.count(VD) || !isMaxShiftedExp(Add->getRHS()))
+      return false;
+  }
+  return true;
+}
+
+/// Every value a local variable is given in the function, joined: a
+/// fixpoint with widening over its initialiser and updates.
+Interval ValueFacts::variableSummary(const VarDecl *VD) {
+  auto Cached = VariableCache.find(VD);
+  if (Cached != VariableCache.end())
+    return Cached->second;
+
+  Interval TypeBased = declaredRange(VD);
+  const VariableDefinitions &Defs = definitions(VD);
   if (Defs.Escapes)
     return TypeBased;
 
@@ -758,32 +1050,11 @@ Interval ValueFacts::evaluateVariable(const VarDecl *VD) {
     std::optional<Interval> Next = H;
     for (const VariableDefinitions::Update &U : Defs.Updates) {
       Interval RHS = U.RHS ? evaluate(U.RHS) : Interval::point(1);
-      Interval V;
-      switch (U.Op) {
-      case BO_Assign:
-        V = RHS;
-        break;
-      case BO_AddAssign:
-        V = add(Current, RHS);
-        break;
-      case BO_SubAssign:
-        V = add(Current, negate(RHS));
-        break;
-      case BO_MulAssign:
-        V = multiply(Current, RHS);
-        break;
-      case BO_DivAssign:
-        V = multiply(Current, reciprocal(RHS));
-        break;
-      default:
-        V = TypeBased;
-        break;
-      }
+      Interval V = applyUpdate(U.Op, Current, RHS, TypeBased);
       Next = Next ? Next->join(V) : V;
     }
-    if (!Next) {
+    if (!Next)
       Next = TypeBased; // Declared and never given a value we can see.
-    }
     if (H && *Next == *H) {
       Converged = true;
       Result = *Next;

@@ -31,6 +31,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace nanguard {
@@ -99,12 +100,30 @@ bool nameSaysEpsilon(llvm::StringRef Name);
 /// Such a value is taken to be >= 0, and dividing by it needs an epsilon.
 bool nameSaysSpread(llvm::StringRef Name);
 
+/// Every value given to a variable in a body: its initialiser (first, may be
+/// null), then the right-hand sides of its assignments. Sets \p Escapes when
+/// the variable's address is taken or it is bound to a non-const reference,
+/// so its values cannot all be seen.
+struct VariableDefinitions {
+  const clang::Expr *Init = nullptr;
+  struct Update {
+    clang::BinaryOperatorKind Op; ///< BO_Assign, BO_AddAssign, ...
+    const clang::Expr *RHS;       ///< null for ++/--
+    const clang::Stmt *Where;
+  };
+  std::vector<Update> Updates;
+  bool Escapes = false;
+};
+VariableDefinitions findDefinitions(const clang::VarDecl *VD,
+                                    const clang::Stmt *Body);
+
 /// Answers value questions about expressions at one program point.
 class ValueFacts {
 public:
   /// Facts about expressions evaluated at \p UsePoint (a sub-expression of a
   /// function body); the conditions that dominate it are taken into account.
   ValueFacts(clang::ASTContext &Ctx, const clang::Stmt *UsePoint);
+  ~ValueFacts();
 
   Interval range(const clang::Expr *E);
 
@@ -131,7 +150,15 @@ private:
   Interval evaluateUncached(const clang::Expr *E);
   Interval evaluateProduct(const clang::Expr *E);
   Interval evaluateCall(const clang::CallExpr *Call);
-  Interval evaluateVariable(const clang::VarDecl *VD);
+  Interval evaluateVariable(const clang::VarDecl *VD,
+                            const clang::DeclRefExpr *Use);
+  Interval variableSummary(const clang::VarDecl *VD);
+  bool isMaxShiftedExp(const clang::Expr *E, unsigned Depth = 0);
+  bool isSumOfMaxShiftedExps(const clang::VarDecl *VD);
+  Interval declaredRange(const clang::VarDecl *VD) const;
+  const VariableDefinitions &definitions(const clang::VarDecl *VD);
+  class Flow;
+  Flow &flow();
   Interval typeRange(clang::QualType T) const;
   bool isMaxLikeDefinition(const clang::Expr *Def, const clang::VarDecl *Var,
                            const clang::Expr *Value);
@@ -141,28 +168,16 @@ private:
 
   clang::ASTContext &Ctx;
   const clang::Stmt *Body = nullptr;
+  const clang::Decl *Owner = nullptr;
+  std::unique_ptr<Flow> FunctionFlow;
+  llvm::DenseMap<const clang::VarDecl *, VariableDefinitions> DefinitionCache;
+  llvm::DenseMap<const clang::DeclRefExpr *, Interval> UseCache;
+  llvm::SmallPtrSet<const clang::DeclRefExpr *, 4> UsesInProgress;
   std::vector<Assumption> Assumptions;
   llvm::DenseMap<const clang::VarDecl *, Interval> InProgress;
   llvm::DenseMap<const clang::VarDecl *, Interval> VariableCache;
   unsigned Depth = 0;
 };
-
-/// Every value given to a variable in a body: its initialiser (first, may be
-/// null), then the right-hand sides of its assignments. Sets \p Escapes when
-/// the variable's address is taken or it is bound to a non-const reference,
-/// so its values cannot all be seen.
-struct VariableDefinitions {
-  const clang::Expr *Init = nullptr;
-  struct Update {
-    clang::BinaryOperatorKind Op; ///< BO_Assign, BO_AddAssign, ...
-    const clang::Expr *RHS;       ///< null for ++/--
-    const clang::Stmt *Where;
-  };
-  std::vector<Update> Updates;
-  bool Escapes = false;
-};
-VariableDefinitions findDefinitions(const clang::VarDecl *VD,
-                                    const clang::Stmt *Body);
 
 } // namespace nanguard
 

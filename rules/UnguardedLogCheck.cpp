@@ -2,6 +2,7 @@
 
 #include "UnguardedLogCheck.h"
 #include "CheckSupport.h"
+#include "ExpSites.h"
 #include "MathMatchers.h"
 
 using namespace clang;
@@ -50,6 +51,11 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (!IsLog1p && Facts.carriesEpsilon(Arg))
     return; // log(p + eps): the documented epsilon idiom.
+  // A sum of exps is >= 0 and is 0 only when every term underflows; its log
+  // is log-sum-exp, which naive-softmax reports (or the max is subtracted
+  // and the sum is >= 1).
+  if (Range.isNonNegative() && isSumOfExps(Arg, *Result.Context))
+    return;
 
   auto Diag = diag(Call->getBeginLoc(),
                    "%0 of a value that may be %select{0 or negative|-1 or "
