@@ -228,3 +228,29 @@ void scaled_attention(const float *s, float *w, int n) {
   for (int j = 0; j < n; ++j)
     w[j] /= total;
 }
+
+void exp2_with_log2e(const float *s, float *p, int n) {
+  const float kLog2e = 1.4426950408889634f;
+  float m = *std::max_element(s, s + n);
+  float l = 0;
+  for (int j = 0; j < n; ++j)
+    l += (p[j] = std::exp2((s[j] - m) * kLog2e));
+  for (int j = 0; j < n; ++j)
+    p[j] /= l;
+}
+
+void row_softmax(const double *x, double *y, int rows, int cols) {
+  for (int r = 0; r < rows; ++r) {
+    const double *row = x + r * cols;
+    double m = row[0];
+    for (int c = 1; c < cols; ++c)
+      m = std::fmax(m, row[c]);
+    double z = 0;
+    for (int c = 0; c < cols; ++c) {
+      y[r * cols + c] = std::exp(row[c] - m);
+      z += y[r * cols + c];
+    }
+    for (int c = 0; c < cols; ++c)
+      y[r * cols + c] /= z;
+  }
+}
