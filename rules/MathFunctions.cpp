@@ -2,6 +2,8 @@
 
 #include "MathFunctions.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Demangle/Demangle.h"
+#include <cstdlib>
 
 using namespace llvm;
 
@@ -16,6 +18,12 @@ static const MathKindInfo KindTable[] = {
 static const MathFunctionInfo FunctionTable[] = {
 #define NANGUARD_MATH_FUNCTION(Name, Kind, Precision)                          \
   {#Name, MathKind::Kind, FPPrecision::Precision},
+#include "MathFunctions.def"
+};
+
+static const MathFunctionInfo IntrinsicTable[] = {
+#define NANGUARD_MATH_INTRINSIC(Name, Kind)                                    \
+  {Name, MathKind::Kind, FPPrecision::Generic},
 #include "MathFunctions.def"
 };
 
@@ -52,6 +60,36 @@ const MathFunctionInfo *lookupMathFunction(StringRef Name) {
   Name.consume_front("__builtin_");
   auto It = ByName.find(Name);
   return It == ByName.end() ? nullptr : It->second;
+}
+
+const MathFunctionInfo *lookupMathSymbol(StringRef Symbol) {
+  if (Symbol.starts_with("llvm.")) {
+    // llvm.log.f32, llvm.log.v4f32: the name up to the type suffix.
+    size_t Dot = Symbol.find('.', 5);
+    StringRef Base = Symbol.substr(0, Dot);
+    for (const MathFunctionInfo &F : IntrinsicTable)
+      if (F.Name == Base)
+        return &F;
+    return nullptr;
+  }
+  if (Symbol.consume_front("__nv_"))
+    return lookupMathFunction(Symbol);
+  if (!Symbol.starts_with("_Z"))
+    return lookupMathFunction(Symbol);
+  // A C++ overload in namespace std: std::log(float) is _ZSt3logf.
+  ItaniumPartialDemangler Demangler;
+  if (Demangler.partialDemangle(Symbol.str().c_str()) ||
+      !Demangler.isFunction())
+    return nullptr;
+  char *Context = Demangler.getFunctionDeclContextName(nullptr, nullptr);
+  char *Base = Demangler.getFunctionBaseName(nullptr, nullptr);
+  const MathFunctionInfo *Found = nullptr;
+  if (Context && Base &&
+      (StringRef(Context) == "std" || StringRef(Context).starts_with("std::")))
+    Found = lookupMathFunction(Base);
+  std::free(Context);
+  std::free(Base);
+  return Found;
 }
 
 StringRef literalSuffix(FPPrecision P) {

@@ -19,7 +19,7 @@ enum class MathKind {
 };
 
 /// The arguments for which a function's result is a finite real number.
-enum class MathDomain { Any, Positive, NonNegative, GreaterThanMinus1 };
+enum class MathDomain { Any, Positive, NonNegative, GreaterThanMinus1, UnitInterval };
 
 enum class FPPrecision { Generic, Half, Float, Double, LongDouble };
 
@@ -45,6 +45,11 @@ struct MathFunctionInfo {
 
 /// The entry for a C name ("logf"), or a "__builtin_" spelling of one.
 const MathFunctionInfo *lookupMathFunction(llvm::StringRef Name);
+
+/// The entry for a symbol in LLVM IR: a C name, libdevice's "__nv_logf",
+/// an intrinsic ("llvm.log.f32"), or a mangled C++ name of a function in
+/// namespace std ("_ZSt3logf", std::log(float)).
+const MathFunctionInfo *lookupMathSymbol(llvm::StringRef Symbol);
 
 const MathKindInfo &getMathKindInfo(MathKind K);
 

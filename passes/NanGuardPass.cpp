@@ -1,0 +1,538 @@
+//===- NanGuardPass.cpp - Report where a NaN or Inf is born ---------------===//
+//
+// A module pass, loaded as a plugin, that follows each risky floating-point
+// operation with an inline test: "is the result NaN or +-inf while every
+// floating-point operand is finite?". Only then, on a cold path, it calls the
+// runtime with a static site record (file, line, column, function, operation,
+// rule) and the values. A NaN that arrives and propagates is never reported:
+// only its origin is.
+//
+// The test reads exponent bits as integers, so it survives -ffast-math, and
+// the checked operation loses its nnan/ninf flags, so the optimiser cannot
+// assume the answer. It runs at pipeline start, before inlining and
+// vectorisation, so math calls are still calls and debug locations still
+// point at the user's code.
+//
+// Modes: risky (math calls from rules/MathFunctions.def, divisions), all
+// (also fadd/fsub/fmul and narrowing conversions), sites=<lint.json> (only
+// the operations the static lint flagged).
+//
+//===----------------------------------------------------------------------===//
+
+#include "MathFunctions.h"
+#include "../runtime/nanguard_rt.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/MDBuilder.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Plugins/PassPlugin.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+
+using namespace llvm;
+using namespace nanguard;
+
+#define DEBUG_TYPE "nanguard"
+
+static cl::opt<std::string>
+    ModeOption("nanguard-mode",
+               cl::desc("What nanguard instruments: risky (default), all, "
+                        "or sites=<file> (the JSON output of the nanguard "
+                        "lint)"),
+               cl::init("risky"));
+
+namespace {
+
+struct Mode {
+  enum Kind { Risky, All, Sites } K = Risky;
+  std::string SitesFile;
+};
+
+/// A file:line:col the static lint flagged.
+struct FlaggedSite {
+  std::string File;
+  unsigned Line, Column;
+};
+
+/// What an instruction computes, for the test and the report.
+struct Operation {
+  nanguard_site_kind Kind;
+  std::string Name; ///< "log", "division", "conversion to float", ...
+  std::string Rule; ///< "nanguard-unguarded-log"
+  SmallVector<Value *, 2> Operands;
+};
+
+class NanGuardPass : public PassInfoMixin<NanGuardPass> {
+public:
+  explicit NanGuardPass(Mode M) : M(std::move(M)) {}
+  PreservedAnalyses run(Module &Mod, ModuleAnalysisManager &AM);
+  static bool isRequired() { return true; } // also at -O0 and on optnone
+
+private:
+  std::optional<Operation> classify(Instruction &I) const;
+  bool wantedBySites(const Instruction &I) const;
+  void instrument(Instruction &I, const Operation &Op, Function &F,
+                  OptimizationRemarkEmitter &ORE);
+  Constant *siteRecord(Instruction &I, const Operation &Op, Function &F,
+                       nanguard_value_type ValueTy, bool IsVector);
+  Constant *string(StringRef S);
+  bool loadSites(Module &Mod);
+
+  Mode M;
+  Module *Mod = nullptr;
+  StructType *SiteTy = nullptr;
+  StringMap<Constant *> Strings;
+  std::vector<FlaggedSite> Flagged;
+  unsigned NumSites = 0;
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// What to instrument
+//===----------------------------------------------------------------------===//
+
+static std::string ruleId(StringRef Rule) { return ("nanguard-" + Rule).str(); }
+
+static StringRef typeName(Type *T) {
+  T = T->getScalarType();
+  if (T->isHalfTy())
+    return "half";
+  if (T->isBFloatTy())
+    return "bfloat";
+  if (T->isFloatTy())
+    return "float";
+  if (T->isDoubleTy())
+    return "double";
+  return "long double";
+}
+
+std::optional<Operation> NanGuardPass::classify(Instruction &I) const {
+  if (!I.getType()->isFPOrFPVectorTy())
+    return std::nullopt;
+  bool All = M.K == Mode::All;
+  if (auto *BO = dyn_cast<BinaryOperator>(&I)) {
+    Operation Op;
+    Op.Operands = {BO->getOperand(0), BO->getOperand(1)};
+    switch (BO->getOpcode()) {
+    case Instruction::FDiv:
+      Op.Kind = NANGUARD_KIND_DIVISION;
+      Op.Name = "division";
+      Op.Rule = "nanguard-unguarded-division";
+      return Op;
+    case Instruction::FRem:
+      Op.Kind = NANGUARD_KIND_REMAINDER;
+      Op.Name = "remainder";
+      Op.Rule = "nanguard-unguarded-division";
+      return Op;
+    case Instruction::FAdd:
+    case Instruction::FSub:
+    case Instruction::FMul:
+      if (!All && M.K != Mode::Sites)
+        return std::nullopt;
+      Op.Kind = BO->getOpcode() == Instruction::FAdd   ? NANGUARD_KIND_ADDITION
+                : BO->getOpcode() == Instruction::FSub ? NANGUARD_KIND_SUBTRACTION
+                                                       : NANGUARD_KIND_MULTIPLICATION;
+      Op.Name = BO->getOpcode() == Instruction::FAdd   ? "addition"
+                : BO->getOpcode() == Instruction::FSub ? "subtraction"
+                                                       : "multiplication";
+      Op.Rule = "nanguard-float-overflow";
+      return Op;
+    default:
+      return std::nullopt;
+    }
+  }
+  if (auto *Trunc = dyn_cast<FPTruncInst>(&I)) {
+    if (!All && M.K != Mode::Sites)
+      return std::nullopt;
+    Operation Op;
+    Op.Kind = NANGUARD_KIND_CONVERSION;
+    Op.Name = ("conversion to " + typeName(Trunc->getType())).str();
+    Op.Rule = "nanguard-narrowing-overflow";
+    Op.Operands = {Trunc->getOperand(0)};
+    return Op;
+  }
+  auto *Call = dyn_cast<CallInst>(&I);
+  Function *Callee = Call ? Call->getCalledFunction() : nullptr;
+  if (!Callee)
+    return std::nullopt;
+  const MathFunctionInfo *F = lookupMathSymbol(Callee->getName());
+  if (!F || F->kind().Rule.empty())
+    return std::nullopt;
+  Operation Op;
+  Op.Kind = NANGUARD_KIND_CALL;
+  StringRef Name = F->Name;
+  Name.consume_front("llvm.");
+  Op.Name = Name.str();
+  Op.Rule = ruleId(F->kind().Rule);
+  for (Value *Arg : Call->args())
+    if (Arg->getType()->isFPOrFPVectorTy())
+      Op.Operands.push_back(Arg);
+  if (Op.Operands.empty() || Op.Operands.size() > 2)
+    return std::nullopt;
+  return Op;
+}
+
+/// Paths match when one ends with the other at a component boundary, so a
+/// lint run on an absolute path matches a compile with a relative one.
+static bool samePath(StringRef A, StringRef B) {
+  if (A == B)
+    return true;
+  if (A.size() < B.size())
+    std::swap(A, B);
+  return A.ends_with(B) && (A.size() == B.size() ||
+                            sys::path::is_separator(A[A.size() - B.size() - 1]));
+}
+
+bool NanGuardPass::wantedBySites(const Instruction &I) const {
+  const DebugLoc &DL = I.getDebugLoc();
+  if (!DL)
+    return false;
+  auto *Scope = cast<DIScope>(DL.getScope());
+  SmallString<256> Path(Scope->getFilename());
+  if (!sys::path::is_absolute(Path))
+    sys::path::make_absolute(Scope->getDirectory(), Path);
+  for (const FlaggedSite &S : Flagged)
+    if (S.Line == DL.getLine() && S.Column == DL.getCol() &&
+        (samePath(S.File, Path) || samePath(S.File, Scope->getFilename())))
+      return true;
+  return false;
+}
+
+bool NanGuardPass::loadSites(Module &Mod) {
+  LLVMContext &Ctx = Mod.getContext();
+  auto Buffer = MemoryBuffer::getFile(M.SitesFile);
+  if (!Buffer) {
+    Ctx.emitError("nanguard: cannot read sites file '" + M.SitesFile +
+                  "': " + Buffer.getError().message());
+    return false;
+  }
+  Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
+  if (!Parsed) {
+    Ctx.emitError("nanguard: sites file '" + M.SitesFile +
+                  "' is not valid JSON: " + toString(Parsed.takeError()));
+    return false;
+  }
+  // The lint's --format=json: {"findings": [{"file", "line", "column", ...}]}
+  const json::Array *Findings = nullptr;
+  if (const json::Object *Root = Parsed->getAsObject())
+    Findings = Root->getArray("findings");
+  if (!Findings) {
+    Ctx.emitError("nanguard: sites file '" + M.SitesFile +
+                  "' has no \"findings\" array (write it with `nanguard "
+                  "--format=json`)");
+    return false;
+  }
+  for (const json::Value &V : *Findings) {
+    const json::Object *O = V.getAsObject();
+    if (!O)
+      continue;
+    std::optional<StringRef> File = O->getString("file");
+    std::optional<int64_t> Line = O->getInteger("line");
+    std::optional<int64_t> Column = O->getInteger("column");
+    if (File && Line && Column)
+      Flagged.push_back({File->str(), unsigned(*Line), unsigned(*Column)});
+  }
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// The inline test and the cold report
+//===----------------------------------------------------------------------===//
+
+/// The exponent field of a floating type, as an integer mask.
+static APInt exponentMask(Type *ScalarTy) {
+  const fltSemantics &Sem = ScalarTy->getFltSemantics();
+  unsigned Bits = ScalarTy->getPrimitiveSizeInBits();
+  unsigned Precision = APFloat::semanticsPrecision(Sem);
+  // IEEE formats keep an implicit integer bit; x87's 80-bit format stores it.
+  unsigned MantissaBits = ScalarTy->isX86_FP80Ty() ? Precision : Precision - 1;
+  unsigned ExponentBits = Bits - 1 - MantissaBits;
+  return APInt::getBitsSet(Bits, MantissaBits, MantissaBits + ExponentBits);
+}
+
+/// i1 (or <N x i1>): the value's exponent bits are all ones (NaN or inf).
+static Value *isNonFinite(IRBuilder<> &B, Value *V) {
+  Type *Ty = V->getType();
+  Type *Scalar = Ty->getScalarType();
+  Type *IntScalar = B.getIntNTy(Scalar->getPrimitiveSizeInBits());
+  Type *IntTy = IntScalar;
+  if (auto *VT = dyn_cast<VectorType>(Ty))
+    IntTy = VectorType::get(IntScalar, VT->getElementCount());
+  Constant *Mask = ConstantInt::get(IntTy, exponentMask(Scalar));
+  Value *Bits = B.CreateBitCast(V, IntTy);
+  return B.CreateICmpEQ(B.CreateAnd(Bits, Mask), Mask);
+}
+
+static std::optional<nanguard_value_type> valueType(Type *T,
+                                                    const Triple &TT) {
+  T = T->getScalarType();
+  if (T->isHalfTy())
+    return NANGUARD_TYPE_HALF;
+  if (T->isBFloatTy())
+    return NANGUARD_TYPE_BFLOAT;
+  if (T->isFloatTy())
+    return NANGUARD_TYPE_FLOAT;
+  if (T->isDoubleTy())
+    return NANGUARD_TYPE_DOUBLE;
+  // The runtime takes a C long double: x87's format on x86, binary128 on
+  // most other 64-bit targets.
+  if ((T->isX86_FP80Ty() && TT.isX86()) || (T->isFP128Ty() && !TT.isX86()))
+    return NANGUARD_TYPE_LONG_DOUBLE;
+  return std::nullopt;
+}
+
+Constant *NanGuardPass::string(StringRef S) {
+  auto It = Strings.find(S);
+  if (It != Strings.end())
+    return It->second;
+  Constant *Data = ConstantDataArray::getString(Mod->getContext(), S);
+  auto *GV = new GlobalVariable(*Mod, Data->getType(), /*isConstant=*/true,
+                                GlobalValue::PrivateLinkage, Data,
+                                "__nanguard_str");
+  GV->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+  GV->setAlignment(Align(1));
+  Strings[S] = GV;
+  return GV;
+}
+
+Constant *NanGuardPass::siteRecord(Instruction &I, const Operation &Op,
+                                   Function &F, nanguard_value_type ValueTy,
+                                   bool IsVector) {
+  LLVMContext &Ctx = Mod->getContext();
+  auto *Ptr = PointerType::getUnqual(Ctx);
+  Constant *File = ConstantPointerNull::get(Ptr);
+  unsigned Line = 0, Column = 0;
+  if (const DebugLoc &DL = I.getDebugLoc()) {
+    File = string(cast<DIScope>(DL.getScope())->getFilename());
+    Line = DL.getLine();
+    Column = DL.getCol();
+  }
+  Type *I8 = Type::getInt8Ty(Ctx), *I32 = Type::getInt32Ty(Ctx);
+  Constant *Fields[] = {
+      File,
+      string(F.getName()),
+      string(Op.Name),
+      string(Op.Rule),
+      ConstantInt::get(I32, Line),
+      ConstantInt::get(I32, Column),
+      ConstantInt::get(I8, Op.Kind),
+      ConstantInt::get(I8, ValueTy),
+      ConstantInt::get(I8, Op.Operands.size()),
+      ConstantInt::get(I8, IsVector),
+      ConstantInt::get(I32, 0),
+      ConstantPointerNull::get(Ptr),
+  };
+  auto *GV = new GlobalVariable(*Mod, SiteTy, /*isConstant=*/false,
+                                GlobalValue::PrivateLinkage,
+                                ConstantStruct::get(SiteTy, Fields),
+                                "__nanguard_site");
+  GV->setAlignment(Align(8));
+  ++NumSites;
+  return GV;
+}
+
+/// Drops what -ffast-math promises about a result (nnan/ninf flags, a
+/// nofpclass(nan inf) return), so the optimiser cannot fold the test away.
+static void forgetFiniteness(Instruction &I) {
+  if (isa<FPMathOperator>(I)) {
+    I.setHasNoNaNs(false);
+    I.setHasNoInfs(false);
+  }
+  if (auto *Call = dyn_cast<CallBase>(&I)) {
+    Call->removeRetAttr(Attribute::NoFPClass);
+    if (Function *Callee = Call->getCalledFunction())
+      if (lookupMathSymbol(Callee->getName()))
+        Callee->removeRetAttr(Attribute::NoFPClass);
+  }
+}
+
+void NanGuardPass::instrument(Instruction &I, const Operation &Op, Function &F,
+                              OptimizationRemarkEmitter &ORE) {
+  auto Missed = [&](StringRef Why) {
+    ORE.emit([&] {
+      return OptimizationRemarkMissed(DEBUG_TYPE, "NotInstrumented", &I)
+             << "cannot instrument " << Op.Name << ": " << Why;
+    });
+  };
+  Type *Ty = I.getType();
+  if (isa<ScalableVectorType>(Ty))
+    return Missed("scalable vectors are not supported");
+  if (isa<InvokeInst>(I) || I.isTerminator())
+    return Missed("the call may throw (invoke)");
+  Triple TT(Mod->getTargetTriple());
+  std::optional<nanguard_value_type> VT =
+      valueType(Op.Operands.front()->getType(), TT);
+  if (!VT || !valueType(Ty, TT))
+    return Missed("its floating-point type is not supported");
+  for (Value *Operand : Op.Operands)
+    if (Operand->getType()->isVectorTy() != Ty->isVectorTy())
+      return Missed("mixed scalar and vector operands");
+
+  // The checked operation must not promise what is being checked.
+  forgetFiniteness(I);
+
+  LLVMContext &Ctx = Mod->getContext();
+  IRBuilder<> B(I.getNextNode());
+  B.SetCurrentDebugLocation(I.getDebugLoc());
+  Value *Origin = isNonFinite(B, &I);
+  for (Value *Operand : Op.Operands)
+    Origin = B.CreateAnd(Origin, B.CreateNot(isNonFinite(B, Operand)));
+  Value *Cond = Origin, *LaneMask = nullptr;
+  auto *Vec = dyn_cast<FixedVectorType>(Ty);
+  if (Vec) {
+    LaneMask = B.CreateBitCast(Origin, B.getIntNTy(Vec->getNumElements()));
+    Cond = B.CreateICmpNE(LaneMask, ConstantInt::get(LaneMask->getType(), 0));
+  }
+  Instruction *Then = SplitBlockAndInsertIfThen(
+      Cond, B.GetInsertPoint(), /*Unreachable=*/false,
+      MDBuilder(Ctx).createUnlikelyBranchWeights());
+
+  IRBuilder<> C(Then);
+  C.SetCurrentDebugLocation(I.getDebugLoc());
+  Value *Lane = C.getInt32(0);
+  if (Vec)
+    Lane = C.CreateZExtOrTrunc(
+        C.CreateBinaryIntrinsic(Intrinsic::cttz, LaneMask, C.getTrue()),
+        C.getInt32Ty());
+  bool Wide = *VT == NANGUARD_TYPE_LONG_DOUBLE;
+  Type *ArgTy = Wide ? Op.Operands.front()->getType()->getScalarType()
+                     : C.getDoubleTy();
+  auto Scalar = [&](Value *V) -> Value * {
+    if (Vec)
+      V = C.CreateExtractElement(V, Lane);
+    return C.CreateFPCast(V, ArgTy);
+  };
+  Value *Args[] = {
+      siteRecord(I, Op, F, *VT, Vec != nullptr), Lane, Scalar(&I),
+      Scalar(Op.Operands[0]),
+      Op.Operands.size() > 1 ? Scalar(Op.Operands[1])
+                             : ConstantFP::get(ArgTy, 0.0)};
+  auto *Ptr = PointerType::getUnqual(Ctx);
+  FunctionCallee Report = Mod->getOrInsertFunction(
+      Wide ? "__nanguard_report_ld" : "__nanguard_report",
+      FunctionType::get(C.getVoidTy(),
+                        {Ptr, C.getInt32Ty(), ArgTy, ArgTy, ArgTy}, false));
+  if (auto *RF = dyn_cast<Function>(Report.getCallee())) {
+    RF->addFnAttr(Attribute::Cold);
+    RF->addFnAttr(Attribute::NoInline);
+  }
+  C.CreateCall(Report, Args);
+
+  ORE.emit([&] {
+    return OptimizationRemark(DEBUG_TYPE, "Instrumented", &I)
+           << "instrumented " << Op.Name << " (" << Op.Rule << ")";
+  });
+}
+
+PreservedAnalyses NanGuardPass::run(Module &Module, ModuleAnalysisManager &) {
+  Mod = &Module;
+  LLVMContext &Ctx = Module.getContext();
+  if (M.K == Mode::Sites && !loadSites(Module))
+    return PreservedAnalyses::all();
+  auto *Ptr = PointerType::getUnqual(Ctx);
+  Type *I8 = Type::getInt8Ty(Ctx), *I32 = Type::getInt32Ty(Ctx);
+  SiteTy = StructType::get(Ctx, {Ptr, Ptr, Ptr, Ptr, I32, I32, I8, I8, I8, I8,
+                                 I32, Ptr});
+
+  bool Changed = false;
+  for (Function &F : Module) {
+    if (F.isDeclaration() || F.getName().starts_with("__nanguard_"))
+      continue;
+    // The body of a math wrapper such as std::log(float) is not the user's
+    // code: the call to it, in the user's code, is what gets checked. Its
+    // math must not promise a finite result either (-ffast-math), or the
+    // check at the call folds away once the wrapper is inlined.
+    if (lookupMathSymbol(F.getName())) {
+      F.removeRetAttr(Attribute::NoFPClass);
+      for (Instruction &I : instructions(F))
+        forgetFiniteness(I);
+      continue;
+    }
+    SmallVector<std::pair<Instruction *, Operation>, 16> Work;
+    for (Instruction &I : instructions(F))
+      if (std::optional<Operation> Op = classify(I))
+        if (M.K != Mode::Sites || wantedBySites(I))
+          Work.push_back({&I, std::move(*Op)});
+    if (Work.empty())
+      continue;
+    OptimizationRemarkEmitter ORE(&F);
+    for (auto &[I, Op] : Work)
+      instrument(*I, Op, F, ORE);
+    Changed = true;
+  }
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+static std::optional<Mode> parseMode(StringRef Text) {
+  Mode M;
+  if (Text == "risky" || Text.empty())
+    M.K = Mode::Risky;
+  else if (Text == "all")
+    M.K = Mode::All;
+  else if (Text.consume_front("sites=") && !Text.empty()) {
+    M.K = Mode::Sites;
+    M.SitesFile = Text.str();
+  } else
+    return std::nullopt;
+  return M;
+}
+
+static Mode modeFromOption() {
+  if (std::optional<Mode> M = parseMode(ModeOption))
+    return *M;
+  report_fatal_error(Twine("nanguard: bad -nanguard-mode '") + ModeOption +
+                         "' (expected risky, all or sites=<file>)",
+                     /*gen_crash_diag=*/false);
+}
+
+extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "NanGuardPass", "0.1.0",
+          [](PassBuilder &PB) {
+            // opt -passes=nanguard, or nanguard<all>, nanguard<sites=FILE>
+            PB.registerPipelineParsingCallback(
+                [](StringRef Name, ModulePassManager &MPM,
+                   ArrayRef<PassBuilder::PipelineElement>) {
+                  if (Name == "nanguard") {
+                    MPM.addPass(NanGuardPass(modeFromOption()));
+                    return true;
+                  }
+                  if (Name.consume_front("nanguard<") &&
+                      Name.consume_back(">")) {
+                    std::optional<Mode> M = parseMode(Name);
+                    if (!M)
+                      report_fatal_error(
+                          Twine("nanguard: bad mode '") + Name +
+                              "' (expected risky, all or sites=<file>)",
+                          false);
+                    MPM.addPass(NanGuardPass(*M));
+                    return true;
+                  }
+                  return false;
+                });
+            // clang -fpass-plugin=...: at the start of every pipeline,
+            // -O0 included, before inlining and vectorisation.
+            PB.registerPipelineStartEPCallback(
+                [](ModulePassManager &MPM, OptimizationLevel) {
+                  MPM.addPass(NanGuardPass(modeFromOption()));
+                });
+          },
+          nullptr};
+}
