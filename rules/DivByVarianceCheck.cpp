@@ -96,7 +96,10 @@ void DivByVarianceCheck::checkDivision(const BinaryOperator *Div,
   if (asCallOfKind(Den, MathKind::Rsqrt))
     return;
 
-  auto Diag = diag(Den->getBeginLoc(), "division by a standard deviation, "
+  // At the operator, as clang's own division warnings and the debug
+  // location of the division (so the instrumented build's sites= mode
+  // matches), with the divisor underlined.
+  auto Diag = diag(Div->getOperatorLoc(), "division by a standard deviation, "
                                        "variance or norm that may be 0 (no "
                                        "epsilon)")
               << Den->getSourceRange();

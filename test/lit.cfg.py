@@ -7,7 +7,7 @@ import lit.formats
 
 config.name = "nanguard"
 config.test_format = lit.formats.ShTest(not lit_config.isWindows)
-config.suffixes = [".c", ".cpp", ".cu", ".test"]
+config.suffixes = [".c", ".cpp", ".cu", ".test", ".ll"]
 config.excludes = ["Inputs", "CMakeLists.txt", "check_nanguard.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nanguard_obj_root, "test")
@@ -18,14 +18,24 @@ config.environment["PATH"] = os.pathsep.join(
 )
 # Keep diagnostics free of colour and of the user's terminal width.
 config.environment.pop("CLICOLOR_FORCE", None)
+# Runtime options of the environment must not leak into the tests.
+config.environment.pop("NANGUARD_OPTIONS", None)
 
 check_nanguard = os.path.join(config.test_source_root, "check_nanguard.py")
 config.substitutions.append(
     ("%check_nanguard", "%s %s" % (config.python_executable, check_nanguard))
 )
-config.substitutions.append(("%nanguard", os.path.join(config.nanguard_tools_dir, "nanguard")))
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%opt", os.path.join(config.llvm_tools_dir, "opt")))
+config.substitutions.append(("%llc", os.path.join(config.llvm_tools_dir, "llc")))
+config.substitutions.append(
+    ("%nanguard_pass", os.path.join(config.nanguard_lib_dir, "NanGuardPass.so"))
+)
+config.substitutions.append(("%nanguard_cxx", os.path.join(config.nanguard_tools_dir, "nanguard-clang++")))
+config.substitutions.append(("%nanguard_cc", os.path.join(config.nanguard_tools_dir, "nanguard-clang")))
+# After the longer names that start with it.
+config.substitutions.append(("%nanguard", os.path.join(config.nanguard_tools_dir, "nanguard")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 
 # Optional pieces of a machine become lit features, so the suite passes

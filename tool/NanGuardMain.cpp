@@ -24,10 +24,13 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -68,6 +71,19 @@ static cl::list<std::string>
               cl::desc("Additional argument to append to the compiler "
                        "command line"),
               cl::cat(Category));
+enum class OutputFormat { Text, Json };
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang-style diagnostics (default)"),
+               clEnumValN(OutputFormat::Json, "json",
+                          "one JSON document (docs/json-format.md); also "
+                          "what nanguard-clang++ --nanguard-mode=sites= reads")),
+    cl::init(OutputFormat::Text), cl::cat(Category));
+static cl::opt<std::string>
+    OutputFile("output", cl::desc("Write the report to this file instead of "
+                                  "standard output"),
+               cl::value_desc("file"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
                            cl::cat(Category));
 
@@ -212,6 +228,111 @@ static void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
                Errors.end());
 }
 
+namespace {
+/// Line and column (1-based, in bytes, as clang counts) of file offsets.
+class LineTable {
+public:
+  std::pair<unsigned, unsigned> locate(StringRef Path, unsigned Offset) {
+    auto It = Files.find(Path);
+    if (It == Files.end()) {
+      std::vector<unsigned> Starts = {0};
+      if (auto Buffer = MemoryBuffer::getFile(Path)) {
+        StringRef Text = (*Buffer)->getBuffer();
+        for (size_t I = 0; I < Text.size(); ++I)
+          if (Text[I] == '\n')
+            Starts.push_back(unsigned(I + 1));
+      }
+      It = Files.insert({Path, std::move(Starts)}).first;
+    }
+    const std::vector<unsigned> &Starts = It->second;
+    auto Line = std::upper_bound(Starts.begin(), Starts.end(), Offset) - 1;
+    return {unsigned(Line - Starts.begin()) + 1, Offset - *Line + 1};
+  }
+
+private:
+  StringMap<std::vector<unsigned>> Files;
+};
+} // namespace
+
+static bool isCompilerError(const ClangTidyError &E);
+
+/// clang-tidy's renderer writes to standard output; this points standard
+/// output at another descriptor while it runs.
+static void withStdoutRedirectedTo(int Fd, llvm::function_ref<void()> Body) {
+  outs().flush();
+  int Saved = ::dup(1);
+  ::dup2(Fd, 1);
+  Body();
+  outs().flush();
+  ::dup2(Saved, 1);
+  ::close(Saved);
+}
+
+/// The JSON report: docs/json-format.md is its schema.
+static void writeJson(ArrayRef<ClangTidyError> Errors,
+                      const StringSet<> &Unanalysed, raw_ostream &OS) {
+  LineTable Lines;
+  json::OStream J(OS, 2);
+  auto Location = [&](const tooling::DiagnosticMessage &M) {
+    J.attribute("file", M.FilePath);
+    auto [Line, Column] = Lines.locate(M.FilePath, M.FileOffset);
+    J.attribute("line", Line);
+    J.attribute("column", Column);
+  };
+  J.object([&] {
+    J.attribute("version", 1);
+    J.attributeObject("tool", [&] {
+      J.attribute("name", "nanguard");
+      J.attribute("version", NANGUARD_VERSION);
+    });
+    J.attributeArray("findings", [&] {
+      for (const ClangTidyError &E : Errors) {
+        if (isCompilerError(E))
+          continue;
+        J.object([&] {
+          J.attribute("rule", E.DiagnosticName);
+          J.attribute("severity", E.DiagLevel == ClangTidyError::Error
+                                      ? "error"
+                                      : "warning");
+          J.attribute("message", E.Message.Message);
+          Location(E.Message);
+          J.attributeArray("notes", [&] {
+            for (const tooling::DiagnosticMessage &N : E.Notes)
+              J.object([&] {
+                J.attribute("message", N.Message);
+                Location(N);
+              });
+          });
+          J.attributeArray("fixes", [&] {
+            for (const auto &[File, Replacements] : E.Message.Fix)
+              for (const tooling::Replacement &R : Replacements)
+                J.object([&] {
+                  J.attribute("file", R.getFilePath());
+                  J.attribute("offset", R.getOffset());
+                  J.attribute("length", R.getLength());
+                  J.attribute("replacement", R.getReplacementText());
+                });
+          });
+        });
+      }
+    });
+    J.attributeArray("errors", [&] {
+      for (const ClangTidyError &E : Errors)
+        if (isCompilerError(E))
+          J.object([&] {
+            J.attribute("message", E.Message.Message);
+            Location(E.Message);
+          });
+      for (const auto &File : Unanalysed)
+        J.object([&] {
+          J.attribute("message", "the file could not be analysed");
+          J.attribute("file", File.getKey());
+        });
+    });
+  });
+  OS << "\n";
+}
+
 static bool isCompilerError(const ClangTidyError &E) {
   return E.DiagLevel == ClangTidyError::Error &&
          StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
@@ -325,7 +446,35 @@ int main(int argc, const char **argv) {
   sortAndDeduplicate(All);
 
   unsigned WarningsAsErrors = 0;
-  handleErrors(All, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors, BaseFS);
+  auto Render = [&] {
+    handleErrors(All, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors,
+                 BaseFS);
+  };
+  int OutputFd = -1;
+  if (!OutputFile.empty()) {
+    std::error_code EC = sys::fs::openFileForWrite(OutputFile, OutputFd);
+    if (EC) {
+      error("cannot write '" + OutputFile + "': " + EC.message());
+      return 2;
+    }
+  }
+  if (Format == OutputFormat::Json) {
+    if (OutputFd >= 0) {
+      raw_fd_ostream OS(OutputFd, /*shouldClose=*/false);
+      writeJson(All, Unanalysed, OS);
+    } else {
+      writeJson(All, Unanalysed, outs());
+    }
+    // Applying fixes also renders the text report: keep it off the JSON.
+    if (Fix)
+      withStdoutRedirectedTo(2, Render);
+  } else if (OutputFd >= 0) {
+    withStdoutRedirectedTo(OutputFd, Render);
+  } else {
+    Render();
+  }
+  if (OutputFd >= 0)
+    ::close(OutputFd);
 
   if (!ExportFixes.empty()) {
     std::error_code EC;

@@ -14,19 +14,19 @@ struct Config { double sigma; };
 void layer_norm(const float *x, float *y, int n, float mean, float var) {
   for (int i = 0; i < n; ++i)
     y[i] = (x[i] - mean) / std::sqrt(var);
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
   // CHECK-FIXES: {{^}}    y[i] = (x[i] - mean) / std::sqrt(var + 1e-5f);{{$}}
 }
 
 float batch_norm_eval(const BatchNorm &bn, float x) {
   return bn.gamma * (x - bn.running_mean) / std::sqrt(bn.running_var) + bn.beta;
-  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: division by a standard deviation
   // CHECK-FIXES: {{^}}  return bn.gamma * (x - bn.running_mean) / std::sqrt(bn.running_var + 1e-5f) + bn.beta;{{$}}
 }
 
 double z_score(double x, double mean, double stddev) {
   return (x - mean) / stddev;
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: division by a standard deviation
   // CHECK-FIXES: {{^}}  return (x - mean) / (stddev + 1e-5);{{$}}
 }
 
@@ -37,7 +37,7 @@ void l2_normalize(std::vector<float> &v) {
   float norm = std::sqrt(ss);
   for (float &e : v)
     e /= norm;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: division by a standard deviation
   // CHECK-FIXES: {{^}}    e /= (norm + 1e-5f);{{$}}
 }
 
@@ -50,12 +50,12 @@ float inv_std_rsqrt(float var) {
 void adam_without_eps(float *w, const float *m, const float *v, float lr, int n) {
   for (int i = 0; i < n; ++i)
     w[i] -= lr * m[i] / std::sqrt(v[i]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: division by a standard deviation
 }
 
 float inv_std_c(float var) {
   return 1.0f / sqrtf(var);
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: division by a standard deviation
 }
 
 double cosine_similarity(const double *a, const double *b, int n) {
@@ -66,7 +66,7 @@ double cosine_similarity(const double *a, const double *b, int n) {
     nb += b[i] * b[i];
   }
   return dot / (std::sqrt(na) * std::sqrt(nb));
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: division by a standard deviation
 }
 
 void rms_norm(const float *x, float *y, int n) {
@@ -76,12 +76,12 @@ void rms_norm(const float *x, float *y, int n) {
   ms /= n;
   for (int i = 0; i < n; ++i)
     y[i] = x[i] / std::sqrt(ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: division by a standard deviation
 }
 
 double standardize(const Config &cfg, double x) {
   return x / cfg.sigma;
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: division by a standard deviation
 }
 
 double pearson(const double *x, const double *y, int n) {
@@ -93,27 +93,27 @@ double pearson(const double *x, const double *y, int n) {
   }
   double sx = std::sqrt(sxx), sy = std::sqrt(syy);
   return sxy / (sx * sy);
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: division by a standard deviation
 }
 
 void compound(float *x, int n, float var) {
   for (int i = 0; i < n; ++i)
     x[i] /= std::sqrt(var);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: division by a standard deviation
 }
 
 void rmsprop(float *w, const float *g, const float *cache, float lr, int n) {
   for (int i = 0; i < n; ++i)
     w[i] -= lr * g[i] / std::sqrt(cache[i]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: division by a standard deviation
 }
 
 void unit_velocity(double &vx, double &vy) {
   double speed = std::sqrt(vx * vx + vy * vy);
   vx /= speed;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: division by a standard deviation
   vy /= speed;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: division by a standard deviation
 }
 
 // ---- Negative cases: an epsilon, a clamp, or a guard. ---------------------

@@ -64,7 +64,7 @@ float reassigned_unsafe(float ss, float x) {
   float n = std::max(std::sqrt(ss), 1e-12f);
   n = std::sqrt(ss);
   return x / n;
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: division by a standard deviation
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: division by a standard deviation
 }
 
 float clamped_parameter(float p) {
