@@ -25,6 +25,7 @@ check_nanguard = os.path.join(config.test_source_root, "check_nanguard.py")
 config.substitutions.append(
     ("%check_nanguard", "%s %s" % (config.python_executable, check_nanguard))
 )
+config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%opt", os.path.join(config.llvm_tools_dir, "opt")))
