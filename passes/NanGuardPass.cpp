@@ -65,6 +65,7 @@ struct Mode {
 struct FlaggedSite {
   std::string File;
   unsigned Line, Column;
+  std::string Rule;
 };
 
 /// What an instruction computes, for the test and the report.
@@ -83,7 +84,7 @@ public:
 
 private:
   std::optional<Operation> classify(Instruction &I) const;
-  bool wantedBySites(const Instruction &I) const;
+  const FlaggedSite *flaggedSite(const Instruction &I) const;
   void instrument(Instruction &I, const Operation &Op, Function &F,
                   OptimizationRemarkEmitter &ORE);
   Constant *siteRecord(Instruction &I, const Operation &Op, Function &F,
@@ -120,6 +121,17 @@ static StringRef typeName(Type *T) {
   return "long double";
 }
 
+static bool dividesBySqrt(const BinaryOperator &Div) {
+  const Value *Den = Div.getOperand(1);
+  while (const auto *Cast = dyn_cast<FPExtInst>(Den))
+    Den = Cast->getOperand(0);
+  const auto *Call = dyn_cast<CallInst>(Den);
+  const Function *Callee = Call ? Call->getCalledFunction() : nullptr;
+  const MathFunctionInfo *F =
+      Callee ? lookupMathSymbol(Callee->getName()) : nullptr;
+  return F && F->Kind == MathKind::Sqrt;
+}
+
 std::optional<Operation> NanGuardPass::classify(Instruction &I) const {
   if (!I.getType()->isFPOrFPVectorTy())
     return std::nullopt;
@@ -131,7 +143,10 @@ std::optional<Operation> NanGuardPass::classify(Instruction &I) const {
     case Instruction::FDiv:
       Op.Kind = NANGUARD_KIND_DIVISION;
       Op.Name = "division";
-      Op.Rule = "nanguard-unguarded-division";
+      // A division by a sqrt is a division by a standard deviation or a
+      // norm: the lint's div-by-variance.
+      Op.Rule = dividesBySqrt(*BO) ? "nanguard-div-by-variance"
+                                   : "nanguard-unguarded-division";
       return Op;
     case Instruction::FRem:
       Op.Kind = NANGUARD_KIND_REMAINDER;
@@ -197,10 +212,10 @@ static bool samePath(StringRef A, StringRef B) {
                             sys::path::is_separator(A[A.size() - B.size() - 1]));
 }
 
-bool NanGuardPass::wantedBySites(const Instruction &I) const {
+const FlaggedSite *NanGuardPass::flaggedSite(const Instruction &I) const {
   const DebugLoc &DL = I.getDebugLoc();
   if (!DL)
-    return false;
+    return nullptr;
   auto *Scope = cast<DIScope>(DL.getScope());
   SmallString<256> Path(Scope->getFilename());
   if (!sys::path::is_absolute(Path))
@@ -208,8 +223,8 @@ bool NanGuardPass::wantedBySites(const Instruction &I) const {
   for (const FlaggedSite &S : Flagged)
     if (S.Line == DL.getLine() && S.Column == DL.getCol() &&
         (samePath(S.File, Path) || samePath(S.File, Scope->getFilename())))
-      return true;
-  return false;
+      return &S;
+  return nullptr;
 }
 
 bool NanGuardPass::loadSites(Module &Mod) {
@@ -243,8 +258,10 @@ bool NanGuardPass::loadSites(Module &Mod) {
     std::optional<StringRef> File = O->getString("file");
     std::optional<int64_t> Line = O->getInteger("line");
     std::optional<int64_t> Column = O->getInteger("column");
+    std::optional<StringRef> Rule = O->getString("rule");
     if (File && Line && Column)
-      Flagged.push_back({File->str(), unsigned(*Line), unsigned(*Column)});
+      Flagged.push_back({File->str(), unsigned(*Line), unsigned(*Column),
+                         Rule ? Rule->str() : std::string()});
   }
   return true;
 }
@@ -463,10 +480,20 @@ PreservedAnalyses NanGuardPass::run(Module &Module, ModuleAnalysisManager &) {
       continue;
     }
     SmallVector<std::pair<Instruction *, Operation>, 16> Work;
-    for (Instruction &I : instructions(F))
-      if (std::optional<Operation> Op = classify(I))
-        if (M.K != Mode::Sites || wantedBySites(I))
-          Work.push_back({&I, std::move(*Op)});
+    for (Instruction &I : instructions(F)) {
+      std::optional<Operation> Op = classify(I);
+      if (!Op)
+        continue;
+      if (M.K == Mode::Sites) {
+        // Only what the lint flagged, reported under the lint's rule id.
+        const FlaggedSite *Site = flaggedSite(I);
+        if (!Site)
+          continue;
+        if (!Site->Rule.empty())
+          Op->Rule = Site->Rule;
+      }
+      Work.push_back({&I, std::move(*Op)});
+    }
     if (Work.empty())
       continue;
     OptimizationRemarkEmitter ORE(&F);

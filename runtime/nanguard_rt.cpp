@@ -430,6 +430,9 @@ void printSummary() {
   static int Printed = 0;
   if (!Opts.print_summary || __atomic_exchange_n(&Printed, 1, __ATOMIC_ACQ_REL))
     return;
+  // At exit the program's own buffered output comes first, as it would have
+  // without the summary.
+  fflush(stdout);
   size_t N = 0;
   for (nanguard_site *S = __atomic_load_n(&FiredSites, __ATOMIC_ACQUIRE); S;
        S = S->next)

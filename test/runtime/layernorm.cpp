@@ -17,7 +17,7 @@ void layer_norm(const float *x, float *y, int n) {
   var /= n;
   for (int i = 0; i < n; ++i)
     y[i] = (x[i] - mean) / std::sqrt(var);
-  // CHECK: layernorm.cpp:[[@LINE-1]]:26: runtime error: division produced nan from finite operands 0 / 0 [nanguard-unguarded-division] in function layer_norm(float const*, float*, int)
+  // CHECK: layernorm.cpp:[[@LINE-1]]:26: runtime error: division produced nan from finite operands 0 / 0 [nanguard-div-by-variance] in function layer_norm(float const*, float*, int)
   // CHECK-NOT: runtime error
 }
 
