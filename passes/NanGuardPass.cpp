@@ -180,7 +180,9 @@ std::optional<Operation> NanGuardPass::classify(Instruction &I) const {
     Op.Operands = {Trunc->getOperand(0)};
     return Op;
   }
-  auto *Call = dyn_cast<CallInst>(&I);
+  // Calls and invokes (a call in a scope with destructors to run becomes an
+  // invoke when the callee is not noexcept, as libstdc++'s std::exp is not).
+  auto *Call = dyn_cast<CallBase>(&I);
   Function *Callee = Call ? Call->getCalledFunction() : nullptr;
   if (!Callee)
     return std::nullopt;
@@ -388,8 +390,8 @@ void NanGuardPass::instrument(Instruction &I, const Operation &Op, Function &F,
   Type *Ty = I.getType();
   if (isa<ScalableVectorType>(Ty))
     return Missed("scalable vectors are not supported");
-  if (isa<InvokeInst>(I) || I.isTerminator())
-    return Missed("the call may throw (invoke)");
+  if (I.isTerminator() && !isa<InvokeInst>(I))
+    return Missed("it ends its block");
   Triple TT(Mod->getTargetTriple());
   std::optional<nanguard_value_type> VT =
       valueType(Op.Operands.front()->getType(), TT);
@@ -403,7 +405,15 @@ void NanGuardPass::instrument(Instruction &I, const Operation &Op, Function &F,
   forgetFiniteness(I);
 
   LLVMContext &Ctx = Mod->getContext();
-  IRBuilder<> B(I.getNextNode());
+  // After the operation: for an invoke, at the start of its normal
+  // destination (split off, so the test runs on that edge only).
+  Instruction *InsertBefore = I.getNextNode();
+  if (auto *Invoke = dyn_cast<InvokeInst>(&I)) {
+    BasicBlock *Normal =
+        SplitEdge(Invoke->getParent(), Invoke->getNormalDest());
+    InsertBefore = &*Normal->getFirstInsertionPt();
+  }
+  IRBuilder<> B(InsertBefore);
   B.SetCurrentDebugLocation(I.getDebugLoc());
   Value *Origin = isNonFinite(B, &I);
   for (Value *Operand : Op.Operands)
