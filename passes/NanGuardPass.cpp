@@ -24,6 +24,7 @@
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IRBuilder.h"
@@ -343,7 +344,7 @@ Constant *NanGuardPass::siteRecord(Instruction &I, const Operation &Op,
   Type *I8 = Type::getInt8Ty(Ctx), *I32 = Type::getInt32Ty(Ctx);
   Constant *Fields[] = {
       File,
-      string(F.getName()),
+      string(demangle(F.getName())),
       string(Op.Name),
       string(Op.Rule),
       ConstantInt::get(I32, Line),

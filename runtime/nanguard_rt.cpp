@@ -7,8 +7,9 @@
 //
 // Only the cold path lives here; the fast path is the pass's inline test.
 // Reports are formatted on the stack and written with one write(2), sites
-// count with atomics, and nothing on the report path takes a lock. Options
-// come from NANGUARD_OPTIONS (colon-separated, like the sanitizers').
+// count with atomics, and nothing on the report path allocates or takes a
+// lock (the pass stores names already demangled). Options come from
+// NANGUARD_OPTIONS (colon-separated, like the sanitizers').
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,9 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-extern "C" char *__cxa_demangle(const char *, char *, size_t *, int *)
-    __attribute__((weak));
 
 namespace {
 
@@ -287,25 +285,6 @@ void formatValue(char *Out, size_t N, long double V, uint8_t Type) {
   }
 }
 
-/// The demangled function name, into \p Out.
-void functionName(const char *Mangled, char *Out, size_t N) {
-  if (!Mangled) {
-    snprintf(Out, N, "<unknown>");
-    return;
-  }
-  if (__cxa_demangle && Mangled[0] == '_' && Mangled[1] == 'Z') {
-    int Status = 0;
-    char *D = __cxa_demangle(Mangled, nullptr, nullptr, &Status);
-    if (D && Status == 0) {
-      snprintf(Out, N, "%s", D);
-      free(D);
-      return;
-    }
-    free(D);
-  }
-  snprintf(Out, N, "%s", Mangled);
-}
-
 bool ruleMatches(const char *Pattern, const char *Rule) {
   if (!strcmp(Pattern, "*") || !strcmp(Pattern, Rule))
     return true;
@@ -356,8 +335,7 @@ void report(nanguard_site *Site, uint32_t Lane, long double Result,
   if (Opts.max_reports_per_site && Seen >= Opts.max_reports_per_site)
     return;
 
-  char Function[1024];
-  functionName(Site->function, Function, sizeof(Function));
+  const char *Function = Site->function ? Site->function : "<unknown>";
   if (isSuppressed(Site, Function))
     return;
 
@@ -458,8 +436,7 @@ void printSummary() {
   qsort(Sites, N, sizeof(nanguard_site *), compareByCount);
   for (I = 0; I < N; ++I) {
     const nanguard_site *S = Sites[I];
-    char Function[1024];
-    functionName(S->function, Function, sizeof(Function));
+    const char *Function = S->function ? S->function : "<unknown>";
     Buffer Line(Text, sizeof(Text));
     Line.append("  %8u  ", __atomic_load_n(&S->count, __ATOMIC_RELAXED));
     if (S->file)

@@ -42,7 +42,7 @@ enum nanguard_value_type {
 
 struct nanguard_site {
   const char *file;      ///< Null without debug info.
-  const char *function;  ///< The (mangled) name of the enclosing function.
+  const char *function;  ///< The enclosing function, demangled by the pass.
   const char *operation; ///< "log", "division", "conversion to float", ...
   const char *rule;      ///< "nanguard-unguarded-log", ...
   uint32_t line, column;
