@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs nanguard on a test file in the manner of clang-tidy's check_clang_tidy.
 
-  check_nanguard.py [-check-suffix=S] <source> <rule,...> <temp> [-- <compiler args>]
+  check_nanguard.py [-check-suffix=S] [-tidy-plugin=P] <source> <rule,...> <temp> [-- <compiler args>]
 
 The source states its expectations next to the code:
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: ... [nanguard-rule]
@@ -11,7 +11,8 @@ Steps: copy the source (CHECK lines blanked, so line numbers hold), run
 nanguard with only the named rules and --fix, FileCheck the diagnostics with
 -implicit-check-not so any unexpected warning or error fails the test,
 FileCheck the fixed file, and compile the fixed file so a fix that breaks the
-code fails too.
+code fails too. With -tidy-plugin, all of it again through
+`clang-tidy --load=P`: the same expectations hold for both routes.
 """
 
 import os
@@ -28,8 +29,15 @@ def run(args, **kw):
 def main():
     argv = sys.argv[1:]
     suffix = ""
-    if argv and argv[0].startswith("-check-suffix="):
-        suffix = "-" + argv.pop(0).split("=", 1)[1]
+    tidy_plugin = None
+    while argv and argv[0].startswith("-") and argv[0] != "--":
+        opt = argv.pop(0)
+        if opt.startswith("-check-suffix="):
+            suffix = "-" + opt.split("=", 1)[1]
+        elif opt.startswith("-tidy-plugin="):
+            tidy_plugin = opt.split("=", 1)[1]
+        else:
+            sys.exit("unknown option " + opt)
     if "--" in argv:
         i = argv.index("--")
         argv, compiler_args = argv[:i], argv[i + 1:]
@@ -49,50 +57,54 @@ def main():
     has_messages = msg_prefix + ":" in text
     has_fixes = fix_prefix + ":" in text
 
-    fixed = temp + ext
-    os.makedirs(os.path.dirname(os.path.abspath(fixed)), exist_ok=True)
-    with open(fixed, "w") as f:
-        f.write(re.sub(r"// *CHECK-[A-Z0-9\-]*:[^\r\n]*", "//", text))
-
     checks = "-*," + ",".join("nanguard-" + r if not r.startswith("nanguard-") else r
                               for r in rules.split(","))
-    nanguard = shutil.which("nanguard")
-    result = run([nanguard, "--checks=" + checks, "--fix", "--quiet", fixed, "--"] + compiler_args)
-    output = result.stdout
-    print("nanguard output:\n" + output)
-    expected_rc = 1 if has_messages else 0
-    if result.returncode != expected_rc:
-        sys.exit("nanguard exited with %d, expected %d" % (result.returncode, expected_rc))
+    cleaned = re.sub(r"// *CHECK-[A-Z0-9\-]*:[^\r\n]*", "//", text)
+    routes = [("nanguard", [shutil.which("nanguard"), "--checks=" + checks, "--fix", "--quiet"], True)]
+    if tidy_plugin:
+        routes.append(("clang-tidy", [shutil.which("clang-tidy"), "--load=" + tidy_plugin,
+                                      "--checks=" + checks, "--fix", "--quiet"], False))
+    for name, command, check_status in routes:
+        fixed = temp + ("" if name == "nanguard" else "." + name) + ext
+        os.makedirs(os.path.dirname(os.path.abspath(fixed)), exist_ok=True)
+        with open(fixed, "w") as f:
+            f.write(cleaned)
+        result = run(command + [fixed, "--"] + compiler_args)
+        output = result.stdout
+        print("%s output:\n%s" % (name, output))
+        expected_rc = 1 if has_messages else 0
+        if check_status and result.returncode != expected_rc:
+            sys.exit("%s exited with %d, expected %d" % (name, result.returncode, expected_rc))
 
-    messages = temp + ".msg"
-    with open(messages, "w") as f:
-        f.write(output)
-    filecheck = shutil.which("FileCheck")
-    implicit = ["-implicit-check-not={{warning|error}}:"]
-    if has_messages:
-        r = run([filecheck, "-input-file=" + messages, source, "-check-prefix=" + msg_prefix] + implicit)
-    else:
-        # No expectations: no warning and no error may appear.
-        r = run([filecheck, "-input-file=" + messages, source, "-check-prefix=NO-SUCH-PREFIX",
-                 "-allow-unused-prefixes", "--allow-empty"] + implicit)
-        if "warning:" in output or "error:" in output:
-            r = subprocess.CompletedProcess(r.args, 1, "unexpected diagnostics", None)
-    if r.returncode:
-        print(r.stdout)
-        sys.exit("FileCheck of the diagnostics failed")
-
-    if has_fixes:
-        r = run([filecheck, "-input-file=" + fixed, source, "-check-prefix=" + fix_prefix, "-strict-whitespace"])
+        messages = fixed + ".msg"
+        with open(messages, "w") as f:
+            f.write(output)
+        filecheck = shutil.which("FileCheck")
+        implicit = ["-implicit-check-not={{warning|error}}:"]
+        if has_messages:
+            r = run([filecheck, "-input-file=" + messages, source, "-check-prefix=" + msg_prefix] + implicit)
+        else:
+            # No expectations: no warning and no error may appear.
+            r = run([filecheck, "-input-file=" + messages, source, "-check-prefix=NO-SUCH-PREFIX",
+                     "-allow-unused-prefixes", "--allow-empty"] + implicit)
+            if "warning:" in output or "error:" in output:
+                r = subprocess.CompletedProcess(r.args, 1, "unexpected diagnostics", None)
         if r.returncode:
             print(r.stdout)
-            sys.exit("FileCheck of the fixed file failed")
+            sys.exit("%s: FileCheck of the diagnostics failed" % name)
 
-    # The fixed file must still compile.
-    clang = shutil.which("clang")
-    r = run([clang, "-fsyntax-only", "-Wno-everything", fixed] + compiler_args)
-    if r.returncode:
-        print(r.stdout)
-        sys.exit("the fixed file does not compile")
+        if has_fixes:
+            r = run([filecheck, "-input-file=" + fixed, source, "-check-prefix=" + fix_prefix, "-strict-whitespace"])
+            if r.returncode:
+                print(r.stdout)
+                sys.exit("%s: FileCheck of the fixed file failed" % name)
+
+        # The fixed file must still compile.
+        clang = shutil.which("clang")
+        r = run([clang, "-fsyntax-only", "-Wno-everything", fixed] + compiler_args)
+        if r.returncode:
+            print(r.stdout)
+            sys.exit("%s: the fixed file does not compile" % name)
 
 
 if __name__ == "__main__":

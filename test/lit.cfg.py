@@ -21,9 +21,17 @@ config.environment.pop("CLICOLOR_FORCE", None)
 # Runtime options of the environment must not leak into the tests.
 config.environment.pop("NANGUARD_OPTIONS", None)
 
+# Rule tests run through the nanguard driver and, where clang-tidy-22 is
+# there, through clang-tidy with the NanGuardTidy.so plugin, with the same
+# expectations.
 check_nanguard = os.path.join(config.test_source_root, "check_nanguard.py")
+tidy_plugin = os.path.join(config.nanguard_lib_dir, "NanGuardTidy.so")
+check_args = ""
+if os.path.exists(os.path.join(config.llvm_tools_dir, "clang-tidy")) and os.path.exists(tidy_plugin):
+    config.available_features.add("clang-tidy-plugin")
+    check_args = " -tidy-plugin=" + tidy_plugin
 config.substitutions.append(
-    ("%check_nanguard", "%s %s" % (config.python_executable, check_nanguard))
+    ("%check_nanguard", "%s %s%s" % (config.python_executable, check_nanguard, check_args))
 )
 config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
