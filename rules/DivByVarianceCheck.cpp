@@ -107,15 +107,7 @@ void DivByVarianceCheck::checkDivision(const BinaryOperator *Div,
     return;
   if (Sqrt) {
     // x / sqrt(var) -> x / sqrt(var + 1e-5f)
-    const Expr *Radicand = Sqrt->getArg(0);
-    std::optional<std::string> Eps = typedLiteral(Epsilon, Radicand);
-    if (!Eps)
-      return;
-    bool Parens = needsParensForAdd(Radicand);
-    if (Parens)
-      Diag << FixItHint::CreateInsertion(Radicand->getBeginLoc(), "(");
-    Diag << FixItHint::CreateInsertion(endOf(Radicand, Ctx),
-                                       (Parens ? ") + " : " + ") + *Eps);
+    addEpsilon(Diag, Sqrt->getArg(0), Ctx);
     return;
   }
   // x / std -> x / (std + 1e-5f)
@@ -138,15 +130,19 @@ void DivByVarianceCheck::checkRsqrt(const CallExpr *Call,
   auto Diag = diag(Call->getBeginLoc(),
                    "%0 of a variance that may be 0 (no epsilon)")
               << getMathCall(Call)->Name << Call->getSourceRange();
-  if (!canFix(Call, Ctx))
-    return;
-  std::optional<std::string> Eps = typedLiteral(Epsilon, Arg);
+  if (canFix(Call, Ctx))
+    addEpsilon(Diag, Arg, Ctx); // rsqrt(var) -> rsqrt(var + 1e-5f)
+}
+
+void DivByVarianceCheck::addEpsilon(DiagnosticBuilder &Diag, const Expr *E,
+                                    const ASTContext &Ctx) const {
+  std::optional<std::string> Eps = typedLiteral(Epsilon, E);
   if (!Eps)
     return;
-  bool Parens = needsParensForAdd(Arg);
+  bool Parens = needsParensForAdd(E);
   if (Parens)
-    Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(), "(");
-  Diag << FixItHint::CreateInsertion(endOf(Arg, Ctx),
+    Diag << FixItHint::CreateInsertion(E->getBeginLoc(), "(");
+  Diag << FixItHint::CreateInsertion(endOf(E, Ctx),
                                      (Parens ? ") + " : " + ") + *Eps);
 }
 

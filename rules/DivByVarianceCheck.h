@@ -24,6 +24,10 @@ private:
                      const clang::ast_matchers::MatchFinder::MatchResult &R);
   void checkRsqrt(const clang::CallExpr *Call,
                   const clang::ast_matchers::MatchFinder::MatchResult &R);
+  /// Appends `+ Epsilon` (typed like \p E) to \p E, in parentheses when
+  /// its precedence needs them.
+  void addEpsilon(clang::DiagnosticBuilder &Diag, const clang::Expr *E,
+                  const clang::ASTContext &Ctx) const;
   std::string Epsilon;
 };
 
