@@ -8,7 +8,7 @@ import lit.formats
 config.name = "nanguard"
 config.test_format = lit.formats.ShTest(not lit_config.isWindows)
 config.suffixes = [".c", ".cpp", ".cu", ".test", ".ll"]
-config.excludes = ["Inputs", "CMakeLists.txt", "check_nanguard.py"]
+config.excludes = ["Inputs", "CMakeLists.txt", "check_nanguard.py", "project"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nanguard_obj_root, "test")
 
@@ -43,11 +43,14 @@ config.substitutions.append(
 )
 config.substitutions.append(("%nanguard_cxx", os.path.join(config.nanguard_tools_dir, "nanguard-clang++")))
 config.substitutions.append(("%nanguard_cc", os.path.join(config.nanguard_tools_dir, "nanguard-clang")))
+config.substitutions.append(("%nanguard_obj_root", config.nanguard_obj_root))
 # After the longer names that start with it.
 config.substitutions.append(("%nanguard", os.path.join(config.nanguard_tools_dir, "nanguard")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 
 # Optional pieces of a machine become lit features, so the suite passes
 # without them.
+if shutil.which("cmake") and shutil.which("ninja"):
+    config.available_features.add("cmake")
 if os.path.isdir("/usr/local/cuda/include"):
     config.available_features.add("cuda-toolkit")
