@@ -8,7 +8,7 @@ import lit.formats
 config.name = "nanguard"
 config.test_format = lit.formats.ShTest(not lit_config.isWindows)
 config.suffixes = [".c", ".cpp", ".cu", ".test", ".ll"]
-config.excludes = ["Inputs", "CMakeLists.txt", "check_nanguard.py", "project"]
+config.excludes = ["Inputs", "CMakeLists.txt", "check_nanguard.py", "project", "client.py", "neovim_client.lua"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nanguard_obj_root, "test")
 

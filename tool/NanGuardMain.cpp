@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Driver.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -36,6 +37,7 @@ using namespace clang;
 using namespace clang::tidy;
 using namespace clang::tooling;
 using namespace llvm;
+using namespace nanguard;
 
 static cl::OptionCategory Category("nanguard options");
 
@@ -87,7 +89,6 @@ static cl::opt<std::string>
 static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
                            cl::cat(Category));
 
-static constexpr StringLiteral ConfigFileName = ".nanguard.yaml";
 
 static bool isSourceFile(StringRef Path) {
   StringRef Ext = sys::path::extension(Path);
@@ -134,127 +135,6 @@ static std::vector<std::string> expandInputs(ArrayRef<std::string> Paths,
   }
   return Files;
 }
-
-/// Configuration files that did not parse: each is reported once, with its
-/// line and column, and makes the exit status 2.
-static StringSet<> InvalidConfigs;
-
-static llvm::ErrorOr<ClangTidyOptions>
-parseConfigReportingErrors(MemoryBufferRef Buffer) {
-  StringRef Path = Buffer.getBufferIdentifier();
-  bool Seen = InvalidConfigs.contains(Path);
-  auto Parsed = parseConfigurationWithDiags(
-      Buffer, [&](const llvm::SMDiagnostic &D) {
-        if (!Seen)
-          D.print("nanguard", errs());
-      });
-  if (Parsed)
-    return Parsed;
-  InvalidConfigs.insert(Path);
-  // Report once here and go on with the defaults, so the other files are
-  // still analysed; main() turns the error into exit status 2.
-  return ClangTidyOptions();
-}
-
-namespace {
-/// clang-tidy's hierarchical configuration, read from .nanguard.yaml files
-/// (same keys as .clang-tidy) so a project's own .clang-tidy, written for
-/// other checks, does not switch nanguard's rules off.
-class NanGuardOptionsProvider : public FileOptionsProvider {
-public:
-  NanGuardOptionsProvider(ClangTidyGlobalOptions Global,
-                          ClangTidyOptions Defaults, ClangTidyOptions Overrides)
-      : FileOptionsProvider(std::move(Global), std::move(Defaults),
-                            std::move(Overrides), handlers()) {
-    // The constructor that takes handlers leaves the file system unset.
-    FS = vfs::getRealFileSystem();
-  }
-
-private:
-  static ConfigFileHandlers handlers() {
-    ConfigFileHandlers Handlers;
-    Handlers.emplace_back(std::string(ConfigFileName),
-                          parseConfigReportingErrors);
-    return Handlers;
-  }
-};
-} // namespace
-
-static std::unique_ptr<ClangTidyOptionsProvider> createOptionsProvider() {
-  ClangTidyGlobalOptions Global;
-  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
-  Defaults.Checks = "-*,nanguard-*";
-  Defaults.HeaderFilterRegex = ".*";
-  Defaults.SystemHeaders = false;
-  ClangTidyOptions Overrides;
-  if (!Checks.empty())
-    Overrides.Checks = Checks;
-
-  if (!ConfigFile.empty()) {
-    auto Buffer = MemoryBuffer::getFile(ConfigFile);
-    if (!Buffer) {
-      error("cannot read configuration '" + ConfigFile +
-            "': " + Buffer.getError().message());
-      return nullptr;
-    }
-    auto Parsed = parseConfiguration((*Buffer)->getMemBufferRef());
-    if (!Parsed) {
-      error("invalid configuration '" + ConfigFile +
-            "': " + Parsed.getError().message());
-      return nullptr;
-    }
-    return std::make_unique<ConfigOptionsProvider>(
-        Global, Defaults, Defaults.merge(*Parsed, 0), Overrides);
-  }
-  return std::make_unique<NanGuardOptionsProvider>(Global, Defaults, Overrides);
-}
-
-/// Orders findings by file and offset, and keeps one of each: a header seen
-/// from many files, or a template instantiated many times, reports once.
-static void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
-  auto Key = [](const ClangTidyError &E) {
-    return std::tie(E.Message.FilePath, E.Message.FileOffset,
-                    E.DiagnosticName, E.Message.Message);
-  };
-  llvm::stable_sort(Errors, [&](const ClangTidyError &A,
-                                const ClangTidyError &B) {
-    return Key(A) < Key(B);
-  });
-  Errors.erase(std::unique(Errors.begin(), Errors.end(),
-                           [&](const ClangTidyError &A,
-                               const ClangTidyError &B) {
-                             return Key(A) == Key(B);
-                           }),
-               Errors.end());
-}
-
-namespace {
-/// Line and column (1-based, in bytes, as clang counts) of file offsets.
-class LineTable {
-public:
-  std::pair<unsigned, unsigned> locate(StringRef Path, unsigned Offset) {
-    auto It = Files.find(Path);
-    if (It == Files.end()) {
-      std::vector<unsigned> Starts = {0};
-      if (auto Buffer = MemoryBuffer::getFile(Path)) {
-        StringRef Text = (*Buffer)->getBuffer();
-        for (size_t I = 0; I < Text.size(); ++I)
-          if (Text[I] == '\n')
-            Starts.push_back(unsigned(I + 1));
-      }
-      It = Files.insert({Path, std::move(Starts)}).first;
-    }
-    const std::vector<unsigned> &Starts = It->second;
-    auto Line = std::upper_bound(Starts.begin(), Starts.end(), Offset) - 1;
-    return {unsigned(Line - Starts.begin()) + 1, Offset - *Line + 1};
-  }
-
-private:
-  StringMap<std::vector<unsigned>> Files;
-};
-} // namespace
-
-static bool isCompilerError(const ClangTidyError &E);
 
 /// clang-tidy's renderer writes to standard output; this points standard
 /// output at another descriptor while it runs.
@@ -333,13 +213,10 @@ static void writeJson(ArrayRef<ClangTidyError> Errors,
   OS << "\n";
 }
 
-static bool isCompilerError(const ClangTidyError &E) {
-  return E.DiagLevel == ClangTidyError::Error &&
-         StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
-}
-
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  if (argc >= 2 && StringRef(argv[1]) == "lsp")
+    return runLanguageServer();
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "nanguard " NANGUARD_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
@@ -356,13 +233,18 @@ int main(int argc, const char **argv) {
       argc, argv,
       "nanguard: finds where floating-point NaN and Inf are born\n\n"
       "  nanguard [options] <files or directories...> [-- <compiler args>]\n"
-      "  nanguard -p <build-dir> [files or directories...]\n\n"
+      "  nanguard -p <build-dir> [files or directories...]\n"
+      "  nanguard lsp          (a language server over stdin/stdout)\n\n"
       "Exit status: 0 no findings, 1 findings, 2 a file could not be "
       "analysed.\n");
 
-  std::unique_ptr<ClangTidyOptionsProvider> Provider = createOptionsProvider();
-  if (!Provider)
+  std::string ConfigError;
+  std::unique_ptr<ClangTidyOptionsProvider> Provider =
+      createOptionsProvider(Checks, ConfigFile, ConfigError);
+  if (!Provider) {
+    error(ConfigError);
     return 2;
+  }
 
   if (ListChecks) {
     ClangTidyOptions Effective = Provider->getOptions(
@@ -417,12 +299,9 @@ int main(int argc, const char **argv) {
   // Files in no compile command get the command of their nearest neighbour.
   Database = inferMissingCompileCommands(std::move(Database));
 
-  auto Adjusted =
-      std::make_unique<ArgumentsAdjustingCompilations>(std::move(Database));
-  std::vector<std::string> Appended(ExtraArgs.begin(), ExtraArgs.end());
-  Appended.push_back("-resource-dir=" NANGUARD_CLANG_RESOURCE_DIR);
-  Adjusted->appendArgumentsAdjuster(getInsertArgumentAdjuster(
-      Appended, ArgumentInsertPosition::END));
+  std::unique_ptr<CompilationDatabase> Adjusted = withNanGuardArguments(
+      std::move(Database),
+      std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()));
 
   ClangTidyContext Context(std::move(Provider), false, false, false);
   auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
@@ -497,7 +376,7 @@ int main(int argc, const char **argv) {
     if (Unanalysed.contains(File))
       error("could not analyse '" + File +
             "': it does not compile (see the errors above)");
-  for (const auto &Config : InvalidConfigs) {
+  for (const auto &Config : invalidConfigs()) {
     error("invalid configuration '" + Config.getKey() +
           "' (see the error above); its directory was analysed with the "
           "defaults");

@@ -1,0 +1,160 @@
+//===- Driver.cpp - What the command line and the language server share ---===//
+
+#include "Driver.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace clang::tooling;
+using namespace llvm;
+
+namespace nanguard {
+
+static StringSet<> InvalidConfigs;
+
+const StringSet<> &invalidConfigs() { return InvalidConfigs; }
+
+static ErrorOr<ClangTidyOptions>
+parseConfigReportingErrors(MemoryBufferRef Buffer) {
+  StringRef Path = Buffer.getBufferIdentifier();
+  bool Seen = InvalidConfigs.contains(Path);
+  auto Parsed = parseConfigurationWithDiags(
+      Buffer, [&](const SMDiagnostic &D) {
+        if (!Seen)
+          D.print("nanguard", errs());
+      });
+  if (Parsed)
+    return Parsed;
+  InvalidConfigs.insert(Path);
+  // Report once here and go on with the defaults, so the other files are
+  // still analysed; the driver turns the error into exit status 2.
+  return ClangTidyOptions();
+}
+
+namespace {
+/// clang-tidy's hierarchical configuration, read from .nanguard.yaml files
+/// (same keys as .clang-tidy) so a project's own .clang-tidy, written for
+/// other checks, does not switch nanguard's rules off.
+class NanGuardOptionsProvider : public FileOptionsProvider {
+public:
+  NanGuardOptionsProvider(ClangTidyGlobalOptions Global,
+                          ClangTidyOptions Defaults, ClangTidyOptions Overrides)
+      : FileOptionsProvider(std::move(Global), std::move(Defaults),
+                            std::move(Overrides), handlers()) {
+    // The constructor that takes handlers leaves the file system unset.
+    FS = vfs::getRealFileSystem();
+  }
+
+private:
+  static ConfigFileHandlers handlers() {
+    ConfigFileHandlers Handlers;
+    Handlers.emplace_back(std::string(ConfigFileName),
+                          parseConfigReportingErrors);
+    return Handlers;
+  }
+};
+} // namespace
+
+std::unique_ptr<ClangTidyOptionsProvider>
+createOptionsProvider(StringRef Checks, StringRef ConfigFile,
+                      std::string &Error) {
+  ClangTidyGlobalOptions Global;
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = "-*,nanguard-*";
+  Defaults.HeaderFilterRegex = ".*";
+  Defaults.SystemHeaders = false;
+  ClangTidyOptions Overrides;
+  if (!Checks.empty())
+    Overrides.Checks = Checks.str();
+
+  if (!ConfigFile.empty()) {
+    auto Buffer = MemoryBuffer::getFile(ConfigFile);
+    if (!Buffer) {
+      Error = ("cannot read configuration '" + ConfigFile +
+               "': " + Buffer.getError().message())
+                  .str();
+      return nullptr;
+    }
+    std::string Diagnostics;
+    raw_string_ostream OS(Diagnostics);
+    auto Parsed = parseConfigurationWithDiags(
+        (*Buffer)->getMemBufferRef(),
+        [&](const SMDiagnostic &D) { D.print("nanguard", OS); });
+    if (!Parsed) {
+      Error = ("invalid configuration '" + ConfigFile + "':\n" + Diagnostics)
+                  .str();
+      return nullptr;
+    }
+    return std::make_unique<ConfigOptionsProvider>(
+        Global, Defaults, Defaults.merge(*Parsed, 0), Overrides);
+  }
+  return std::make_unique<NanGuardOptionsProvider>(Global, Defaults, Overrides);
+}
+
+bool isCompilerError(const ClangTidyError &E) {
+  return E.DiagLevel == ClangTidyError::Error &&
+         StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
+}
+
+void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
+  auto Key = [](const ClangTidyError &E) {
+    return std::tie(E.Message.FilePath, E.Message.FileOffset,
+                    E.DiagnosticName, E.Message.Message);
+  };
+  llvm::stable_sort(Errors, [&](const ClangTidyError &A,
+                                const ClangTidyError &B) {
+    return Key(A) < Key(B);
+  });
+  Errors.erase(std::unique(Errors.begin(), Errors.end(),
+                           [&](const ClangTidyError &A,
+                               const ClangTidyError &B) {
+                             return Key(A) == Key(B);
+                           }),
+               Errors.end());
+}
+
+std::unique_ptr<CompilationDatabase>
+withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
+                      std::vector<std::string> Extra) {
+  auto Adjusted =
+      std::make_unique<ArgumentsAdjustingCompilations>(std::move(DB));
+  Extra.push_back("-resource-dir=" NANGUARD_CLANG_RESOURCE_DIR);
+  Adjusted->appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  return Adjusted;
+}
+
+static std::vector<unsigned> lineStarts(StringRef Text) {
+  std::vector<unsigned> Starts = {0};
+  for (size_t I = 0; I < Text.size(); ++I)
+    if (Text[I] == '\n')
+      Starts.push_back(unsigned(I + 1));
+  return Starts;
+}
+
+void LineTable::setText(StringRef Path, StringRef Text) {
+  Files[Path] = lineStarts(Text);
+}
+
+std::pair<unsigned, unsigned> LineTable::locate(StringRef Path,
+                                                unsigned Offset) {
+  auto It = Files.find(Path);
+  if (It == Files.end()) {
+    auto Buffer = MemoryBuffer::getFile(Path);
+    It = Files
+             .insert({Path, Buffer ? lineStarts((*Buffer)->getBuffer())
+                                   : std::vector<unsigned>{0}})
+             .first;
+  }
+  const std::vector<unsigned> &Starts = It->second;
+  auto Line = std::upper_bound(Starts.begin(), Starts.end(), Offset) - 1;
+  return {unsigned(Line - Starts.begin()) + 1, Offset - *Line + 1};
+}
+
+} // namespace nanguard

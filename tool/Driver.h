@@ -1,0 +1,63 @@
+//===- Driver.h - What the command line and the language server share -----===//
+
+#ifndef NANGUARD_TOOL_DRIVER_H
+#define NANGUARD_TOOL_DRIVER_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace nanguard {
+
+/// The configuration file nanguard reads (the keys of a .clang-tidy file).
+inline constexpr llvm::StringLiteral ConfigFileName = ".nanguard.yaml";
+
+/// clang-tidy's options for nanguard: the rules on, headers included, the
+/// .nanguard.yaml files found upward from each source (or \p ConfigFile),
+/// and \p Checks added on top. Null, with \p Error set, when \p ConfigFile
+/// cannot be read or parsed.
+std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+createOptionsProvider(llvm::StringRef Checks, llvm::StringRef ConfigFile,
+                      std::string &Error);
+
+/// The .nanguard.yaml files that did not parse (each reported once, with
+/// its line, on stderr).
+const llvm::StringSet<> &invalidConfigs();
+
+/// A compiler error (the file did not parse), not a finding.
+bool isCompilerError(const clang::tidy::ClangTidyError &E);
+
+/// Orders findings by file and offset, and keeps one of each: a header seen
+/// from many files, or a template instantiated many times, reports once.
+void sortAndDeduplicate(std::vector<clang::tidy::ClangTidyError> &Errors);
+
+/// A compilation database whose commands also get \p Extra and the
+/// resource directory of the clang nanguard was built against.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+withNanGuardArguments(std::unique_ptr<clang::tooling::CompilationDatabase> DB,
+                      std::vector<std::string> Extra);
+
+/// Line and column (1-based, in bytes, as clang counts) of file offsets.
+class LineTable {
+public:
+  /// Use \p Text for \p Path instead of the file on disk (an editor buffer).
+  void setText(llvm::StringRef Path, llvm::StringRef Text);
+  std::pair<unsigned, unsigned> locate(llvm::StringRef Path, unsigned Offset);
+
+private:
+  llvm::StringMap<std::vector<unsigned>> Files;
+};
+
+} // namespace nanguard
+
+#endif
+
+namespace nanguard {
+/// `nanguard lsp`: a Language Server Protocol server over stdin/stdout.
+int runLanguageServer();
+} // namespace nanguard
