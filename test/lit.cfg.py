@@ -50,6 +50,8 @@ config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "I
 
 # Optional pieces of a machine become lit features, so the suite passes
 # without them.
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
 if shutil.which("cmake") and shutil.which("ninja"):
     config.available_features.add("cmake")
 if os.path.isdir("/usr/local/cuda/include"):
