@@ -3,7 +3,9 @@
 #include "Driver.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -100,6 +102,15 @@ createOptionsProvider(StringRef Checks, StringRef ConfigFile,
 bool isCompilerError(const ClangTidyError &E) {
   return E.DiagLevel == ClangTidyError::Error &&
          StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
+}
+
+std::string absolutePath(const ClangTidyError &E, StringRef Path) {
+  if (Path.empty() || sys::path::is_absolute(Path))
+    return Path.str();
+  SmallString<256> Absolute(Path);
+  sys::path::make_absolute(E.BuildDirectory, Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
 }
 
 void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {

@@ -32,6 +32,11 @@ const llvm::StringSet<> &invalidConfigs();
 /// A compiler error (the file did not parse), not a finding.
 bool isCompilerError(const clang::tidy::ClangTidyError &E);
 
+/// A path of a finding made absolute: compile commands may name files
+/// relative to their build directory.
+std::string absolutePath(const clang::tidy::ClangTidyError &E,
+                         llvm::StringRef Path);
+
 /// Orders findings by file and offset, and keeps one of each: a header seen
 /// from many files, or a template instantiated many times, reports once.
 void sortAndDeduplicate(std::vector<clang::tidy::ClangTidyError> &Errors);

@@ -310,16 +310,18 @@ void Server::analyse(StringRef URI, Document &Doc) {
   LineTable Lines;
   Lines.setText(Doc.Path, Doc.Text);
   for (const ClangTidyError &E : Errors) {
-    bool InDocument = E.Message.FilePath == Doc.Path;
+    bool InDocument = absolutePath(E, E.Message.FilePath) == Doc.Path;
     if (!InDocument && !isCompilerError(E))
       continue;
     Finding F;
     unsigned Begin = InDocument ? E.Message.FileOffset : 0;
     unsigned End = Begin;
+    // The location and the highlighted ranges together (a division points
+    // at its operator and highlights the divisor).
     for (const tooling::FileByteRange &R : E.Message.Ranges)
-      if (InDocument && R.FilePath == Doc.Path && R.FileOffset == Begin) {
-        End = R.FileOffset + R.Length;
-        break;
+      if (InDocument && absolutePath(E, R.FilePath) == Doc.Path) {
+        Begin = std::min(Begin, R.FileOffset);
+        End = std::max(End, R.FileOffset + R.Length);
       }
     std::string Message = E.Message.Message;
     if (!InDocument)
@@ -338,7 +340,7 @@ void Server::analyse(StringRef URI, Document &Doc) {
           {"href", "file://" + RulePages + "/" + Rule.str() + ".md"}};
     for (const auto &[File, Replacements] : E.Message.Fix)
       for (const tooling::Replacement &R : Replacements)
-        if (R.getFilePath() == Doc.Path)
+        if (absolutePath(E, R.getFilePath()) == Doc.Path)
           F.Edits.push_back(json::Object{
               {"range", range(Lines, Doc.Path, R.getOffset(),
                               R.getOffset() + R.getLength())},

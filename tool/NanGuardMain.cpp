@@ -153,9 +153,11 @@ static void writeJson(ArrayRef<ClangTidyError> Errors,
                       const StringSet<> &Unanalysed, raw_ostream &OS) {
   LineTable Lines;
   json::OStream J(OS, 2);
+  const ClangTidyError *Current = nullptr;
   auto Location = [&](const tooling::DiagnosticMessage &M) {
-    J.attribute("file", M.FilePath);
-    auto [Line, Column] = Lines.locate(M.FilePath, M.FileOffset);
+    std::string Path = absolutePath(*Current, M.FilePath);
+    J.attribute("file", Path);
+    auto [Line, Column] = Lines.locate(Path, M.FileOffset);
     J.attribute("line", Line);
     J.attribute("column", Column);
   };
@@ -169,6 +171,7 @@ static void writeJson(ArrayRef<ClangTidyError> Errors,
       for (const ClangTidyError &E : Errors) {
         if (isCompilerError(E))
           continue;
+        Current = &E;
         J.object([&] {
           J.attribute("rule", E.DiagnosticName);
           J.attribute("severity", E.DiagLevel == ClangTidyError::Error
@@ -187,7 +190,7 @@ static void writeJson(ArrayRef<ClangTidyError> Errors,
             for (const auto &[File, Replacements] : E.Message.Fix)
               for (const tooling::Replacement &R : Replacements)
                 J.object([&] {
-                  J.attribute("file", R.getFilePath());
+                  J.attribute("file", absolutePath(E, R.getFilePath()));
                   J.attribute("offset", R.getOffset());
                   J.attribute("length", R.getLength());
                   J.attribute("replacement", R.getReplacementText());
@@ -198,11 +201,13 @@ static void writeJson(ArrayRef<ClangTidyError> Errors,
     });
     J.attributeArray("errors", [&] {
       for (const ClangTidyError &E : Errors)
-        if (isCompilerError(E))
+        if (isCompilerError(E)) {
+          Current = &E;
           J.object([&] {
             J.attribute("message", E.Message.Message);
             Location(E.Message);
           });
+        }
       for (const auto &File : Unanalysed)
         J.object([&] {
           J.attribute("message", "the file could not be analysed");

@@ -96,6 +96,24 @@ def main():
         show("afterChange", c.diagnostics(uri)["params"])
         c.send("textDocument/didClose", {"textDocument": {"uri": uri}}, request=False)
         show("afterClose", c.diagnostics(uri)["params"])
+    elif scenario == "compiledb":
+        # The flags come from the nearest compile_commands.json above the file.
+        src = os.path.join(work, "src")
+        os.makedirs(src, exist_ok=True)
+        path = os.path.join(src, "norm.cpp")
+        text = ("#include <cmath>\n#ifndef FROM_THE_DATABASE\n#error \"flags not used\"\n#endif\n"
+                "float norm(float x, float var) { return x / std::sqrt(var); }\n")
+        with open(path, "w") as f:
+            f.write(text)
+        with open(os.path.join(work, "compile_commands.json"), "w") as f:
+            json.dump([{"directory": src, "file": "norm.cpp",
+                        "command": "clang++ -std=c++17 -DFROM_THE_DATABASE -c norm.cpp"}], f)
+        uri = "file://" + path
+        c.response(c.send("initialize", {"capabilities": {}}))
+        c.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp",
+                                                         "version": 1, "text": text}},
+               request=False)
+        show("compiledb", c.diagnostics(uri)["params"])
     elif scenario == "errors":
         uri = "file://" + os.path.join(work, "broken.cpp")
         show("beforeInitialize", c.response(c.send("textDocument/codeAction", {}))["error"])
