@@ -18,7 +18,7 @@ namespace nanguard {
 class NanGuardModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-#define NANGUARD_RULE(Id, Check, Summary, Severity)                            \
+#define NANGUARD_RULE(Id, Check, Summary, Description, Severity)                            \
   Factories.registerCheck<Check>("nanguard-" Id);
 #include "Rules.def"
   }

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ python3 llvm-22-dev libclang-22-dev clang-22
-          llvm-22-tools clang-tidy-22 libclang-rt-22-dev neovim bc)
+          llvm-22-tools clang-tidy-22 libclang-rt-22-dev neovim bc
+          python3-jsonschema)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

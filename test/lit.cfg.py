@@ -50,6 +50,14 @@ config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "I
 
 # Optional pieces of a machine become lit features, so the suite passes
 # without them.
+# SARIF is validated with Debian's python3-jsonschema (the system Python).
+config.substitutions.append(("%system_python", "/usr/bin/python3"))
+import subprocess
+if subprocess.run(["/usr/bin/python3", "-c", "import jsonschema"],
+                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
+    config.available_features.add("jsonschema")
+if shutil.which("script"):
+    config.available_features.add("script")
 if shutil.which("nvim"):
     config.available_features.add("nvim")
 if shutil.which("cmake") and shutil.which("ninja"):

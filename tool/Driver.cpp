@@ -8,8 +8,10 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <mutex>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -19,11 +21,13 @@ using namespace llvm;
 namespace nanguard {
 
 static StringSet<> InvalidConfigs;
+static std::mutex ConfigMutex; // Configurations are read from worker threads.
 
 const StringSet<> &invalidConfigs() { return InvalidConfigs; }
 
 static ErrorOr<ClangTidyOptions>
 parseConfigReportingErrors(MemoryBufferRef Buffer) {
+  std::lock_guard<std::mutex> Lock(ConfigMutex);
   StringRef Path = Buffer.getBufferIdentifier();
   bool Seen = InvalidConfigs.contains(Path);
   auto Parsed = parseConfigurationWithDiags(
@@ -65,7 +69,7 @@ private:
 
 std::unique_ptr<ClangTidyOptionsProvider>
 createOptionsProvider(StringRef Checks, StringRef ConfigFile,
-                      std::string &Error) {
+                      std::string &Error, StringRef WarningsAsErrors) {
   ClangTidyGlobalOptions Global;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,nanguard-*";
@@ -74,6 +78,8 @@ createOptionsProvider(StringRef Checks, StringRef ConfigFile,
   ClangTidyOptions Overrides;
   if (!Checks.empty())
     Overrides.Checks = Checks.str();
+  if (!WarningsAsErrors.empty())
+    Overrides.WarningsAsErrors = WarningsAsErrors.str();
 
   if (!ConfigFile.empty()) {
     auto Buffer = MemoryBuffer::getFile(ConfigFile);
@@ -97,6 +103,94 @@ createOptionsProvider(StringRef Checks, StringRef ConfigFile,
         Global, Defaults, Defaults.merge(*Parsed, 0), Overrides);
   }
   return std::make_unique<NanGuardOptionsProvider>(Global, Defaults, Overrides);
+}
+
+namespace {
+/// The options each rule takes (besides Severity, which all take).
+struct RuleOptions {
+  StringRef Rule;
+  bool HasEpsilon;
+};
+const RuleOptions KnownRules[] = {
+#define NANGUARD_RULE(Id, Check, Summary, Description, Severity)               \
+  {"nanguard-" Id, StringRef(Id) == "unguarded-log" ||                         \
+                       StringRef(Id) == "div-by-variance"},
+#include "Rules.def"
+};
+} // namespace
+
+/// The line of a configuration file that names \p Key (1 when not found).
+static unsigned lineOf(StringRef Path, StringRef Key) {
+  auto Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return 1;
+  SmallVector<StringRef, 64> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n');
+  for (size_t I = 0; I < Lines.size(); ++I)
+    if (Lines[I].contains(Key))
+      return unsigned(I) + 1;
+  return 1;
+}
+
+bool validateCheckOptions(ClangTidyOptionsProvider &Provider,
+                          ArrayRef<std::string> Files) {
+  bool Valid = true;
+  StringSet<> Reported;
+  for (const std::string &File : Files) {
+    for (const auto &[Options, Source] : Provider.getRawOptions(File)) {
+      if (!sys::fs::exists(Source))
+        continue; // Defaults and command-line options, not a file.
+      for (const auto &[Key, Value] : Options.CheckOptions) {
+        StringRef K = Key;
+        if (!K.starts_with("nanguard-"))
+          continue;
+        auto [Rule, Option] = K.split('.');
+        const RuleOptions *Known = nullptr;
+        for (const RuleOptions &R : KnownRules)
+          if (R.Rule == Rule)
+            Known = &R;
+        std::string Problem;
+        StringRef V = Value.Value;
+        if (!Known)
+          Problem = ("unknown rule '" + Rule + "'").str();
+        else if (Option == "Severity") {
+          if (V != "warning" && V != "error")
+            Problem = ("bad value '" + V + "' (expected warning or error)").str();
+        } else if (Option == "Epsilon" && Known->HasEpsilon) {
+          double D;
+          if (V.getAsDouble(D) || !(D > 0) || D > 1)
+            Problem = ("bad value '" + V +
+                       "' (expected a positive number such as 1e-5)")
+                          .str();
+        } else {
+          Problem = ("unknown option '" + Option + "' of " + Rule).str();
+        }
+        if (Problem.empty() || !Reported.insert((Source + "\x1f" + K).str()).second)
+          continue;
+        Valid = false;
+        std::lock_guard<std::mutex> Lock(ConfigMutex);
+        WithColor::error(errs(), "nanguard")
+            << Source << ":" << lineOf(Source, K) << ": CheckOptions key '"
+            << K << "': " << Problem << "\n";
+      }
+    }
+  }
+  return Valid;
+}
+
+bool configuredAsError(const ClangTidyOptions &Options, StringRef Rule) {
+  auto It = Options.CheckOptions.find((Rule + ".Severity").str());
+  return It != Options.CheckOptions.end() && It->second.Value == "error";
+}
+
+std::string rulePagesUri() {
+  std::string Exe = sys::fs::getMainExecutable(nullptr, nullptr);
+  SmallString<256> Installed(
+      sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Installed, "share", "doc", "nanguard", "rules");
+  if (sys::fs::is_directory(Installed))
+    return "file://" + std::string(Installed);
+  return "file://" NANGUARD_SOURCE_DOCS "/rules";
 }
 
 bool isCompilerError(const ClangTidyError &E) {

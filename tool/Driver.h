@@ -23,7 +23,24 @@ inline constexpr llvm::StringLiteral ConfigFileName = ".nanguard.yaml";
 /// cannot be read or parsed.
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
 createOptionsProvider(llvm::StringRef Checks, llvm::StringRef ConfigFile,
-                      std::string &Error);
+                      std::string &Error,
+                      llvm::StringRef WarningsAsErrors = "");
+
+/// Checks the nanguard options of the configurations that apply to
+/// \p Files: a known rule and option, a valid value (Severity is warning or
+/// error, Epsilon a positive number). Each problem is reported once on
+/// stderr, naming the file, line and key; returns false if there was one.
+bool validateCheckOptions(clang::tidy::ClangTidyOptionsProvider &Provider,
+                          llvm::ArrayRef<std::string> Files);
+
+/// The severity a configuration gives a rule (CheckOptions
+/// <rule>.Severity): true for error.
+bool configuredAsError(const clang::tidy::ClangTidyOptions &Options,
+                       llvm::StringRef Rule);
+
+/// A file:// URI of the directory of rule pages: installed beside the
+/// binary, or the source tree's docs/rules.
+std::string rulePagesUri();
 
 /// The .nanguard.yaml files that did not parse (each reported once, with
 /// its line, on stderr).

@@ -53,17 +53,6 @@ std::string uriToPath(StringRef URI) {
   return Path;
 }
 
-/// Where the rule pages are: installed beside the binary, or in the source
-/// tree of a build.
-std::string rulePagesDir() {
-  std::string Exe = sys::fs::getMainExecutable(nullptr, nullptr);
-  SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
-  sys::path::append(Installed, "share", "doc", "nanguard", "rules");
-  if (sys::fs::is_directory(Installed))
-    return std::string(Installed);
-  return NANGUARD_SOURCE_DOCS "/rules";
-}
-
 struct Finding {
   json::Object Diagnostic;
   json::Array Edits; ///< The fix-it as LSP TextEdits; empty without one.
@@ -103,7 +92,7 @@ private:
   json::Array codeActions(const json::Object &Params);
 
   StringMap<Document> Documents;
-  std::string RulePages = rulePagesDir();
+  std::string RulePages = rulePagesUri();
   bool Initialized = false, ShuttingDown = false;
 };
 
@@ -337,7 +326,7 @@ void Server::analyse(StringRef URI, Document &Doc) {
     F.Diagnostic["code"] = Rule.str();
     if (Rule.consume_front("nanguard-"))
       F.Diagnostic["codeDescription"] = json::Object{
-          {"href", "file://" + RulePages + "/" + Rule.str() + ".md"}};
+          {"href", RulePages + "/" + Rule.str() + ".md"}};
     for (const auto &[File, Replacements] : E.Message.Fix)
       for (const tooling::Replacement &R : Replacements)
         if (absolutePath(E, R.getFilePath()) == Doc.Path)

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "Reports.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -25,6 +26,10 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include <mutex>
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -73,19 +78,56 @@ static cl::list<std::string>
               cl::desc("Additional argument to append to the compiler "
                        "command line"),
               cl::cat(Category));
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Sarif };
 static cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format"),
     cl::values(clEnumValN(OutputFormat::Text, "text",
                           "clang-style diagnostics (default)"),
                clEnumValN(OutputFormat::Json, "json",
                           "one JSON document (docs/json-format.md); also "
-                          "what nanguard-clang++ --nanguard-mode=sites= reads")),
+                          "what nanguard-clang++ --nanguard-mode=sites= reads"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0, for code scanning")),
     cl::init(OutputFormat::Text), cl::cat(Category));
 static cl::opt<std::string>
     OutputFile("output", cl::desc("Write the report to this file instead of "
                                   "standard output"),
                cl::value_desc("file"), cl::cat(Category));
+static cl::opt<unsigned>
+    Jobs("j",
+         cl::desc("Translation units analysed in parallel (default: all cores)"),
+         cl::init(0), cl::cat(Category));
+static cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("The directory SARIF and baseline paths are relative to "
+             "(default: the current directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<std::string> RuleDocsUrl(
+    "rule-docs-url",
+    cl::desc("Where the rule pages are, for SARIF's helpUri (default: the "
+             "installed docs)"),
+    cl::value_desc("url"), cl::cat(Category));
+static cl::opt<std::string>
+    WriteBaseline("write-baseline",
+                  cl::desc("Record today's findings in this file"),
+                  cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string>
+    Baseline("baseline",
+             cl::desc("Report only findings this baseline does not record"),
+             cl::value_desc("file"), cl::cat(Category));
+enum class FailOn { Warning, Error, Never };
+static cl::opt<FailOn> FailOnLevel(
+    "fail-on", cl::desc("Which findings make the exit status 1"),
+    cl::values(clEnumValN(FailOn::Warning, "warning", "any finding (default)"),
+               clEnumValN(FailOn::Error, "error",
+                          "findings of rules with Severity error, or in "
+                          "--warnings-as-errors"),
+               clEnumValN(FailOn::Never, "never", "none")),
+    cl::init(FailOn::Warning), cl::cat(Category));
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Rules (a glob, as clang-tidy's) whose findings are errors"),
+    cl::init(""), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
                            cl::cat(Category));
 
@@ -148,75 +190,6 @@ static void withStdoutRedirectedTo(int Fd, llvm::function_ref<void()> Body) {
   ::close(Saved);
 }
 
-/// The JSON report: docs/json-format.md is its schema.
-static void writeJson(ArrayRef<ClangTidyError> Errors,
-                      const StringSet<> &Unanalysed, raw_ostream &OS) {
-  LineTable Lines;
-  json::OStream J(OS, 2);
-  const ClangTidyError *Current = nullptr;
-  auto Location = [&](const tooling::DiagnosticMessage &M) {
-    std::string Path = absolutePath(*Current, M.FilePath);
-    J.attribute("file", Path);
-    auto [Line, Column] = Lines.locate(Path, M.FileOffset);
-    J.attribute("line", Line);
-    J.attribute("column", Column);
-  };
-  J.object([&] {
-    J.attribute("version", 1);
-    J.attributeObject("tool", [&] {
-      J.attribute("name", "nanguard");
-      J.attribute("version", NANGUARD_VERSION);
-    });
-    J.attributeArray("findings", [&] {
-      for (const ClangTidyError &E : Errors) {
-        if (isCompilerError(E))
-          continue;
-        Current = &E;
-        J.object([&] {
-          J.attribute("rule", E.DiagnosticName);
-          J.attribute("severity", E.DiagLevel == ClangTidyError::Error
-                                      ? "error"
-                                      : "warning");
-          J.attribute("message", E.Message.Message);
-          Location(E.Message);
-          J.attributeArray("notes", [&] {
-            for (const tooling::DiagnosticMessage &N : E.Notes)
-              J.object([&] {
-                J.attribute("message", N.Message);
-                Location(N);
-              });
-          });
-          J.attributeArray("fixes", [&] {
-            for (const auto &[File, Replacements] : E.Message.Fix)
-              for (const tooling::Replacement &R : Replacements)
-                J.object([&] {
-                  J.attribute("file", absolutePath(E, R.getFilePath()));
-                  J.attribute("offset", R.getOffset());
-                  J.attribute("length", R.getLength());
-                  J.attribute("replacement", R.getReplacementText());
-                });
-          });
-        });
-      }
-    });
-    J.attributeArray("errors", [&] {
-      for (const ClangTidyError &E : Errors)
-        if (isCompilerError(E)) {
-          Current = &E;
-          J.object([&] {
-            J.attribute("message", E.Message.Message);
-            Location(E.Message);
-          });
-        }
-      for (const auto &File : Unanalysed)
-        J.object([&] {
-          J.attribute("message", "the file could not be analysed");
-          J.attribute("file", File.getKey());
-        });
-    });
-  });
-  OS << "\n";
-}
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
@@ -240,12 +213,12 @@ int main(int argc, const char **argv) {
       "  nanguard [options] <files or directories...> [-- <compiler args>]\n"
       "  nanguard -p <build-dir> [files or directories...]\n"
       "  nanguard lsp          (a language server over stdin/stdout)\n\n"
-      "Exit status: 0 no findings, 1 findings, 2 a file could not be "
-      "analysed.\n");
+      "Exit status: 0 no findings, 1 findings (see --fail-on), 2 a file "
+      "could not be analysed or the configuration is invalid.\n");
 
   std::string ConfigError;
   std::unique_ptr<ClangTidyOptionsProvider> Provider =
-      createOptionsProvider(Checks, ConfigFile, ConfigError);
+      createOptionsProvider(Checks, ConfigFile, ConfigError, WarningsAsErrors);
   if (!Provider) {
     error(ConfigError);
     return 2;
@@ -255,7 +228,7 @@ int main(int argc, const char **argv) {
     ClangTidyOptions Effective = Provider->getOptions(
         Inputs.empty() ? "dummy.cpp" : StringRef(Inputs.front()));
     StringMap<StringRef> Summaries;
-#define NANGUARD_RULE(Id, Check, Summary, Severity)                            \
+#define NANGUARD_RULE(Id, Check, Summary, Description, Severity)                            \
   Summaries["nanguard-" Id] = Summary;
 #include "Rules.def"
     outs() << "Enabled rules:\n";
@@ -308,30 +281,94 @@ int main(int argc, const char **argv) {
       std::move(Database),
       std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()));
 
+  if (!validateCheckOptions(*Provider, Files))
+    Failed = true;
   ClangTidyContext Context(std::move(Provider), false, false, false);
   auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
       vfs::getRealFileSystem());
 
-  // One translation unit at a time, so a file that does not parse is named
-  // and the others are still analysed.
+  // One translation unit per task, each with its own clang-tidy context: a
+  // file that does not parse is named and the others are still analysed.
+  // Results are merged in file order, so the output is the same for any -j.
+  std::vector<std::vector<ClangTidyError>> PerFile(Files.size());
+  bool Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  std::mutex ProgressMutex;
+  unsigned Started = 0;
+  auto Analyse = [&](size_t I) {
+    if (Progress) {
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      errs() << "\r\033[K["
+             << format_decimal(++Started, std::to_string(Files.size()).size())
+             << "/" << Files.size() << "] " << Files[I];
+    }
+    std::string Unused;
+    ClangTidyContext FileContext(
+        createOptionsProvider(Checks, ConfigFile, Unused, WarningsAsErrors),
+        false, false, false);
+    auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+        vfs::getRealFileSystem());
+    PerFile[I] = runClangTidy(FileContext, *Adjusted, Files[I], FS,
+                              Fix || !ExportFixes.empty(), false, StringRef(),
+                              /*Quiet=*/true);
+  };
+  unsigned Threads = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  if (Threads <= 1 || Files.size() <= 1) {
+    for (size_t I = 0; I < Files.size(); ++I)
+      Analyse(I);
+  } else {
+    DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async(Analyse, I);
+    Pool.wait();
+  }
+  if (Progress)
+    errs() << "\r\033[K";
+
   std::vector<ClangTidyError> All;
   StringSet<> Unanalysed;
-  for (const std::string &File : Files) {
-    std::vector<ClangTidyError> Errors =
-        runClangTidy(Context, *Adjusted, File, BaseFS, Fix || !ExportFixes.empty(),
-                     false, StringRef(), true);
-    unsigned CompilerErrors = llvm::count_if(Errors, isCompilerError);
-    if (CompilerErrors) {
-      Unanalysed.insert(File);
+  for (size_t I = 0; I < Files.size(); ++I) {
+    if (llvm::any_of(PerFile[I], isCompilerError)) {
+      Unanalysed.insert(Files[I]);
       Failed = true;
     }
-    llvm::append_range(All, std::move(Errors));
+    llvm::append_range(All, std::move(PerFile[I]));
   }
   sortAndDeduplicate(All);
 
-  unsigned WarningsAsErrors = 0;
+  // Severity from the configuration of each finding's file.
+  for (ClangTidyError &E : All)
+    if (!isCompilerError(E) &&
+        configuredAsError(Context.getOptionsForFile(E.Message.FilePath),
+                          E.DiagnosticName))
+      E.DiagLevel = ClangTidyError::Error;
+
+  SmallString<256> Root(SourceRoot);
+  if (Root.empty())
+    sys::fs::current_path(Root);
+  sys::fs::make_absolute(Root);
+  SourceTexts Sources{std::string(Root)};
+  if (!WriteBaseline.empty()) {
+    std::error_code EC;
+    raw_fd_ostream OS(WriteBaseline, EC, sys::fs::OF_Text);
+    if (EC) {
+      error("cannot write '" + WriteBaseline + "': " + EC.message());
+      return 2;
+    }
+    writeBaseline(All, Sources, OS);
+  }
+  unsigned InBaseline = 0;
+  if (!Baseline.empty()) {
+    Expected<unsigned> Removed = applyBaseline(Baseline, All, Sources);
+    if (!Removed) {
+      error(toString(Removed.takeError()));
+      return 2;
+    }
+    InBaseline = *Removed;
+  }
+
+  unsigned WarningsAsErrorsCount = 0;
   auto Render = [&] {
-    handleErrors(All, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors,
+    handleErrors(All, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrorsCount,
                  BaseFS);
   };
   int OutputFd = -1;
@@ -342,13 +379,16 @@ int main(int argc, const char **argv) {
       return 2;
     }
   }
-  if (Format == OutputFormat::Json) {
-    if (OutputFd >= 0) {
-      raw_fd_ostream OS(OutputFd, /*shouldClose=*/false);
-      writeJson(All, Unanalysed, OS);
-    } else {
-      writeJson(All, Unanalysed, outs());
-    }
+  if (Format != OutputFormat::Text) {
+    std::unique_ptr<raw_fd_ostream> File;
+    if (OutputFd >= 0)
+      File = std::make_unique<raw_fd_ostream>(OutputFd, /*shouldClose=*/false);
+    raw_ostream &OS = File ? *File : outs();
+    if (Format == OutputFormat::Json)
+      writeJson(All, Unanalysed, Sources, OS);
+    else
+      writeSarif(All, Unanalysed, Sources,
+                 RuleDocsUrl.empty() ? rulePagesUri() : RuleDocsUrl, OS);
     // Applying fixes also renders the text report: keep it off the JSON.
     if (Fix)
       withStdoutRedirectedTo(2, Render);
@@ -373,6 +413,10 @@ int main(int argc, const char **argv) {
 
   unsigned Findings = llvm::count_if(
       All, [](const ClangTidyError &E) { return !isCompilerError(E); });
+  unsigned ErrorFindings = llvm::count_if(All, [](const ClangTidyError &E) {
+    return !isCompilerError(E) &&
+           (E.DiagLevel == ClangTidyError::Error || E.IsWarningAsError);
+  });
   StringSet<> FilesWithFindings;
   for (const ClangTidyError &E : All)
     if (!isCompilerError(E))
@@ -398,8 +442,19 @@ int main(int argc, const char **argv) {
                    ? std::string()
                    : ", " + std::to_string(Unanalysed.size()) +
                          " could not be analysed")
+           << (InBaseline ? ", " + std::to_string(InBaseline) +
+                                " in the baseline not reported"
+                          : std::string())
            << "\n";
   if (Failed)
     return 2;
-  return Findings ? 1 : 0;
+  switch (FailOnLevel) {
+  case FailOn::Warning:
+    return Findings ? 1 : 0;
+  case FailOn::Error:
+    return ErrorFindings ? 1 : 0;
+  case FailOn::Never:
+    return 0;
+  }
+  return 0;
 }
