@@ -50,6 +50,31 @@ for r in $(seq "$rounds"); do
   done
 done
 
+# Lint speed: 100 translation units (the rule suites, the example and the
+# kernels, ten copies each under other names).
+lint=$out/lint100
+rm -rf "$lint" && mkdir -p "$lint"
+n=0
+for copy in $(seq 10); do
+  for f in test/rules/*.cpp examples/softmax_regression.cpp examples/fixed/softmax_regression.cpp bench/kernels.cpp; do
+    n=$((n + 1))
+    sed 's|^// RUN:.*||' "$f" > "$lint/tu_$(printf %03d $n).cpp"
+  done
+done
+ls "$lint"/*.cpp | head -n 100 > "$out/lint-files.txt"
+mapfile -t tus < "$out/lint-files.txt"
+seconds() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+: > "$out/lint.txt"
+for r in $(seq "${LINT_ROUNDS:-2}"); do
+  echo "nanguard-j1 $(seconds build/bin/nanguard -j 1 --quiet "${tus[@]}" -- -std=c++17)" >> "$out/lint.txt"
+  echo "nanguard-j2 $(seconds build/bin/nanguard -j 2 --quiet "${tus[@]}" -- -std=c++17)" >> "$out/lint.txt"
+  echo "syntax-only $(seconds bash -c 'for f in "$@"; do clang++-22 -std=c++17 -fsyntax-only "$f"; done' _ "${tus[@]}")" >> "$out/lint.txt"
+  echo "clang-tidy-bugprone $(seconds clang-tidy-22 --quiet --checks='-*,bugprone-*' "${tus[@]}" -- -std=c++17)" >> "$out/lint.txt"
+done
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+rss_nanguard=$(rss build/bin/nanguard -j 1 --quiet "${tus[0]}" -- -std=c++17)
+rss_syntax=$(rss clang++-22 -std=c++17 -fsyntax-only "${tus[0]}")
+
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 {
   echo "# Performance"
@@ -97,6 +122,32 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
     c=$(awk -v b="$b" '$1==b {print $2}' "$out/compile.txt" | median)
     echo "| $b | $(printf %.2f "$c") | $(printf %.2fx "$(echo "$c / $cp" | bc -l)") |"
   done
+  echo
+  echo "## Lint speed"
+  echo
+  echo "The same 100 translation units (\`$out/lint100\`: the rule suites, the"
+  echo "example and the kernels, ten copies each), wall time, median of"
+  echo "${LINT_ROUNDS:-2} runs, interleaved:"
+  echo
+  echo "| command | seconds | ratio to \`-fsyntax-only\` |"
+  echo "| --- | ---: | ---: |"
+  so=$(awk '$1=="syntax-only" {print $2}' "$out/lint.txt" | median)
+  for c in syntax-only nanguard-j1 nanguard-j2 clang-tidy-bugprone; do
+    t=$(awk -v c="$c" '$1==c {print $2}' "$out/lint.txt" | median)
+    case $c in
+      syntax-only) label="\`clang++-22 -fsyntax-only\` (one file at a time)";;
+      nanguard-j1) label="\`nanguard -j 1\`";;
+      nanguard-j2) label="\`nanguard -j 2\`";;
+      clang-tidy-bugprone) label="\`clang-tidy-22 --checks='-*,bugprone-*'\`";;
+    esac
+    echo "| $label | $(printf %.1f "$t") | $(printf %.2fx "$(echo "$t / $so" | bc -l)") |"
+  done
+  j1=$(awk '$1=="nanguard-j1" {print $2}' "$out/lint.txt" | median)
+  j2=$(awk '$1=="nanguard-j2" {print $2}' "$out/lint.txt" | median)
+  echo
+  echo "\`-j 2\` takes $(printf %.2f "$(echo "$j2 / $j1" | bc -l)") of the time of \`-j 1\` on $(nproc) cores."
+  echo "Peak memory (max RSS) on one translation unit: nanguard ${rss_nanguard} KiB,"
+  echo "\`clang++-22 -fsyntax-only\` ${rss_syntax} KiB."
   echo
   echo "## Notes"
   echo
