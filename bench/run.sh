@@ -69,9 +69,10 @@ for r in $(seq "${LINT_ROUNDS:-2}"); do
   echo "nanguard-j1 $(seconds build/bin/nanguard -j 1 --quiet "${tus[@]}" -- -std=c++17)" >> "$out/lint.txt"
   echo "nanguard-j2 $(seconds build/bin/nanguard -j 2 --quiet "${tus[@]}" -- -std=c++17)" >> "$out/lint.txt"
   echo "syntax-only $(seconds bash -c 'for f in "$@"; do clang++-22 -std=c++17 -fsyntax-only "$f"; done' _ "${tus[@]}")" >> "$out/lint.txt"
+  echo "syntax-only-P2 $(seconds bash -c 'printf "%s\n" "$@" | xargs -P 2 -n 1 clang++-22 -std=c++17 -fsyntax-only' _ "${tus[@]}")" >> "$out/lint.txt"
   echo "clang-tidy-bugprone $(seconds clang-tidy-22 --quiet --checks='-*,bugprone-*' "${tus[@]}" -- -std=c++17)" >> "$out/lint.txt"
 done
-rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+rss() { { /usr/bin/time -f %M "$@" 2>&1 >/dev/null || true; } | tail -1; }
 rss_nanguard=$(rss build/bin/nanguard -j 1 --quiet "${tus[0]}" -- -std=c++17)
 rss_syntax=$(rss clang++-22 -std=c++17 -fsyntax-only "${tus[0]}")
 
@@ -145,7 +146,11 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   j1=$(awk '$1=="nanguard-j1" {print $2}' "$out/lint.txt" | median)
   j2=$(awk '$1=="nanguard-j2" {print $2}' "$out/lint.txt" | median)
   echo
-  echo "\`-j 2\` takes $(printf %.2f "$(echo "$j2 / $j1" | bc -l)") of the time of \`-j 1\` on $(nproc) cores."
+  p2=$(awk '$1=="syntax-only-P2" {print $2}' "$out/lint.txt" | median)
+  echo "\`-j 2\` takes $(printf %.2f "$(echo "$j2 / $j1" | bc -l)") of the time of \`-j 1\` on $(nproc) cores. For"
+  echo "scale: two \`clang++-22 -fsyntax-only\` processes side by side (\`xargs -P 2\`)"
+  echo "take $(printf %.2f "$(echo "$p2 / $so" | bc -l)") of the time of one after the other on this machine, whose"
+  echo "second core does not double the throughput; that is the ceiling for \`-j 2\` here."
   echo "Peak memory (max RSS) on one translation unit: nanguard ${rss_nanguard} KiB,"
   echo "\`clang++-22 -fsyntax-only\` ${rss_syntax} KiB."
   echo

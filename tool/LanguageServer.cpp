@@ -288,7 +288,8 @@ void Server::analyse(StringRef URI, Document &Doc) {
   // The buffer as the editor has it, over the real file system.
   auto Memory = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
   Memory->addFile(Doc.Path, 0, MemoryBuffer::getMemBufferCopy(Doc.Text, Doc.Path));
-  auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+  auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+      vfs::createPhysicalFileSystem());
   FS->pushOverlay(Memory);
 
   std::vector<ClangTidyError> Errors =

@@ -305,8 +305,10 @@ int main(int argc, const char **argv) {
     ClangTidyContext FileContext(
         createOptionsProvider(Checks, ConfigFile, Unused, WarningsAsErrors),
         false, false, false);
+    // A file system with its own working directory: ClangTool moves into
+    // each command's directory, and the real file system's is the process's.
     auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
-        vfs::getRealFileSystem());
+        vfs::createPhysicalFileSystem());
     PerFile[I] = runClangTidy(FileContext, *Adjusted, Files[I], FS,
                               Fix || !ExportFixes.empty(), false, StringRef(),
                               /*Quiet=*/true);
