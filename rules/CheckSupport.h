@@ -4,6 +4,7 @@
 #define NANGUARD_RULES_CHECKSUPPORT_H
 
 #include "Guards.h"
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include <optional>
@@ -46,6 +47,15 @@ inline bool needsParensForAdd(const clang::Expr *E) {
     return !BO->isMultiplicativeOp() && !BO->isAdditiveOp();
   return llvm::isa<clang::ConditionalOperator>(E);
 }
+
+/// `f(arg)` -> `f(std::max(arg, floor))`: clamps a math call's argument
+/// from below in its own type. std::max where the translation unit already
+/// declares it (<algorithm>, or libstdc++'s <cmath>), else std::fmax for a
+/// std:: call, else fmaxf/fmax/fmaxl (C, and the C names in C++). No fix for
+/// types a literal cannot spell.
+void addClampBelowFix(clang::DiagnosticBuilder &Diag,
+                      const clang::CallExpr *Call, const clang::Expr *Arg,
+                      llvm::StringRef Floor, clang::ASTContext &Ctx);
 
 } // namespace nanguard
 

@@ -304,7 +304,7 @@ bool nameSaysEpsilon(StringRef Name) {
   if (L.starts_with("k") && Name.size() > 1 && isupper(Name[1]))
     L = L.drop_front(); // kEps
   return L == "eps" || L.starts_with("eps_") || L.ends_with("_eps") ||
-         L.contains("epsilon") || L.ends_with("eps") && L.size() <= 6;
+         L.contains("epsilon") || (L.ends_with("eps") && L.size() <= 6);
 }
 
 /// Splits an identifier into lower-case words: layerNorm_eps -> layer norm eps.
@@ -841,6 +841,8 @@ Interval ValueFacts::evaluateCall(const CallExpr *Call) {
     return Interval::all();
   }
   case MathKind::Tanh:
+  case MathKind::Sin:
+  case MathKind::Cos:
     return Interval{-1, 1, false, false, false};
   default:
     return typeRange(Call->getType());

@@ -6,6 +6,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "DivByVarianceCheck.h"
+#include "InverseTrigDomainCheck.h"
+#include "NanComparisonCheck.h"
+#include "PowDomainCheck.h"
+#include "SqrtDomainCheck.h"
 #include "NaiveSoftmaxCheck.h"
 #include "RawExpCheck.h"
 #include "UnguardedLogCheck.h"

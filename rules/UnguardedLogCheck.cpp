@@ -18,17 +18,6 @@ void UnguardedLogCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Epsilon", Epsilon);
 }
 
-/// Whether the translation unit already declares std::max (<algorithm>), so
-/// a fix can use it without adding an include.
-static bool stdMaxIsDeclared(ASTContext &Ctx) {
-  for (const NamedDecl *D :
-       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
-    if (const auto *NS = dyn_cast<NamespaceDecl>(D))
-      if (!NS->lookup(&Ctx.Idents.get("max")).empty())
-        return true;
-  return false;
-}
-
 void UnguardedLogCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(callsMathKind({MathKind::Log, MathKind::Log1p}),
@@ -65,26 +54,7 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   // log(p) -> log(std::max(p, 1e-30f)): clamp from below, keeping the type.
-  const Expr *Written = Arg->IgnoreImpCasts();
-  std::optional<std::string> Floor = typedLiteral(Epsilon, Written);
-  if (!Floor)
-    return;
-  // The clamp: std::max where <algorithm> is already there, else fmax from
-  // the math header the log came from (std::fmax keeps float float).
-  std::string Open;
-  FPPrecision P = precisionOf(Written->getType());
-  bool StdQualified = Call->getDirectCallee()->isInStdNamespace();
-  if (getLangOpts().CPlusPlus && stdMaxIsDeclared(*Result.Context))
-    Open = "std::max(";
-  else if (getLangOpts().CPlusPlus && StdQualified)
-    Open = "std::fmax(";
-  else
-    Open = P == FPPrecision::Float        ? "fmaxf("
-           : P == FPPrecision::LongDouble ? "fmaxl("
-                                          : "fmax(";
-  Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(), Open)
-       << FixItHint::CreateInsertion(endOf(Arg, *Result.Context),
-                                     ", " + *Floor + ")");
+  addClampBelowFix(Diag, Call, Arg, Epsilon, *Result.Context);
 }
 
 } // namespace nanguard

@@ -1,0 +1,60 @@
+//===- InverseTrigDomainCheck.cpp - nanguard-inverse-trig-domain ----------===//
+
+#include "InverseTrigDomainCheck.h"
+#include "CheckSupport.h"
+#include "MathMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace nanguard {
+
+void InverseTrigDomainCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      callExpr(callsMathKind({MathKind::Acos, MathKind::Asin, MathKind::Atanh}),
+               argumentCountIs(1))
+          .bind("call"),
+      this);
+}
+
+/// Whether the translation unit declares std::clamp (C++17 <algorithm>).
+static bool stdClampIsDeclared(ASTContext &Ctx) {
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
+    if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+      if (!NS->lookup(&Ctx.Idents.get("clamp")).empty())
+        return true;
+  return false;
+}
+
+void InverseTrigDomainCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const Expr *Arg = Call->getArg(0);
+  if (Arg->isTypeDependent() || Arg->isValueDependent())
+    return;
+  ASTContext &Ctx = *Result.Context;
+  const MathFunctionInfo *F = getMathCall(Call);
+  bool Open = F->Kind == MathKind::Atanh; // atanh(+-1) is +-inf
+  Interval R = ValueFacts(Ctx, Call).range(Arg);
+  bool Inside = Open ? R.isAbove(-1) && (R.Hi < 1 || (R.Hi == 1 && R.HiOpen))
+                     : R.Lo >= -1 && R.Hi <= 1;
+  if (Inside)
+    return;
+  auto Diag = diag(Call->getBeginLoc(), "%0 of a value that may be outside "
+                                        "%select{[-1, 1]|(-1, 1)}1 is "
+                                        "%select{NaN|NaN or inf}1")
+              << F->Name << Open << Call->getSourceRange();
+  // acos(c) -> acos(std::clamp(c, -1.0f, 1.0f)): a cosine that rounded to
+  // 1.0000001 comes back to 1.
+  if (Open || !canFix(Call, Ctx) || !Ctx.getLangOpts().CPlusPlus17 ||
+      !stdClampIsDeclared(Ctx))
+    return;
+  std::optional<std::string> One = typedLiteral("1.0", Arg->IgnoreImpCasts());
+  if (!One)
+    return;
+  Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(), "std::clamp(")
+       << FixItHint::CreateInsertion(endOf(Arg, Ctx),
+                                     ", -" + *One + ", " + *One + ")");
+}
+
+} // namespace nanguard

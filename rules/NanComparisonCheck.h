@@ -1,0 +1,22 @@
+//===- NanComparisonCheck.h - nanguard-nan-comparison ------------------------------*- C++ -*-===//
+
+#ifndef NANGUARD_RULES_NANCOMPARISONCHECK_H
+#define NANGUARD_RULES_NANCOMPARISONCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace nanguard {
+
+/// Flags comparisons with a NaN constant (NAN, quiet_NaN(), nan("")): always
+/// false (!= always true). Fix: std::isnan(x).
+class NanComparisonCheck : public clang::tidy::ClangTidyCheck {
+public:
+  NanComparisonCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
+      : ClangTidyCheck(Name, Ctx) {}
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+};
+
+} // namespace nanguard
+
+#endif
