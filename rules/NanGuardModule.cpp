@@ -22,7 +22,7 @@ namespace nanguard {
 class NanGuardModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-#define NANGUARD_RULE(Id, Check, Summary, Description, Severity)                            \
+#define NANGUARD_RULE(Id, Check, Summary, Description, Default)                            \
   Factories.registerCheck<Check>("nanguard-" Id);
 #include "Rules.def"
   }

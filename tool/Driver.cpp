@@ -72,7 +72,13 @@ createOptionsProvider(StringRef Checks, StringRef ConfigFile,
                       std::string &Error, StringRef WarningsAsErrors) {
   ClangTidyGlobalOptions Global;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
-  Defaults.Checks = "-*,nanguard-*";
+  // Every rule that is on by default (Rules.def).
+  std::string DefaultChecks = "-*";
+#define NANGUARD_RULE(Id, Check, Summary, Description, Default)                \
+  if (StringRef(#Default) == "on")                                              \
+    DefaultChecks += ",nanguard-" Id;
+#include "Rules.def"
+  Defaults.Checks = DefaultChecks;
   Defaults.HeaderFilterRegex = ".*";
   Defaults.SystemHeaders = false;
   ClangTidyOptions Overrides;
@@ -112,7 +118,7 @@ struct RuleOptions {
   bool HasEpsilon;
 };
 const RuleOptions KnownRules[] = {
-#define NANGUARD_RULE(Id, Check, Summary, Description, Severity)               \
+#define NANGUARD_RULE(Id, Check, Summary, Description, Default)               \
   {"nanguard-" Id, StringRef(Id) == "unguarded-log" ||                         \
                        StringRef(Id) == "div-by-variance"},
 #include "Rules.def"

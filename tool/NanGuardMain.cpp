@@ -70,6 +70,12 @@ static cl::opt<std::string>
                 cl::desc("Write the suggested fixes as YAML for "
                          "clang-apply-replacements"),
                 cl::value_desc("filename"), cl::cat(Category));
+static cl::opt<bool> ListRules(
+    "list-rules", cl::desc("List every rule: id, on or off by default, summary"),
+    cl::cat(Category));
+static cl::opt<std::string>
+    Explain("explain", cl::desc("Print the page of a rule and exit"),
+            cl::value_desc("rule"), cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the enabled rules and exit"),
                                 cl::cat(Category));
@@ -224,11 +230,41 @@ int main(int argc, const char **argv) {
     return 2;
   }
 
+  if (ListRules) {
+#define NANGUARD_RULE(Id, Check, Summary, Description, Default)                \
+  outs() << left_justify("nanguard-" Id, 32) << left_justify(#Default, 5)      \
+         << Summary << "\n";
+#include "Rules.def"
+    return 0;
+  }
+  if (!Explain.empty()) {
+    StringRef Rule = Explain;
+    Rule.consume_front("nanguard-");
+    bool Known = false;
+#define NANGUARD_RULE(Id, Check, Summary, Description, Default)                \
+  Known |= Rule == Id;
+#include "Rules.def"
+    if (!Known) {
+      error("unknown rule '" + Explain + "' (see --list-rules)");
+      return 2;
+    }
+    std::string Page = rulePagesUri();
+    StringRef Dir(Page);
+    Dir.consume_front("file://");
+    auto Text = MemoryBuffer::getFile(Dir + "/" + Rule + ".md");
+    if (!Text) {
+      error("cannot read the page of nanguard-" + Rule + " in '" + Dir + "'");
+      return 2;
+    }
+    outs() << (*Text)->getBuffer();
+    return 0;
+  }
+
   if (ListChecks) {
     ClangTidyOptions Effective = Provider->getOptions(
         Inputs.empty() ? "dummy.cpp" : StringRef(Inputs.front()));
     StringMap<StringRef> Summaries;
-#define NANGUARD_RULE(Id, Check, Summary, Description, Severity)                            \
+#define NANGUARD_RULE(Id, Check, Summary, Description, Default)                            \
   Summaries["nanguard-" Id] = Summary;
 #include "Rules.def"
     outs() << "Enabled rules:\n";

@@ -175,8 +175,8 @@ struct RuleInfo {
   StringRef Id, Summary, Description, Level;
 };
 const RuleInfo Rules[] = {
-#define NANGUARD_RULE(Id, Check, Summary, Description, Severity)               \
-  {"nanguard-" Id, Summary, Description, #Severity},
+#define NANGUARD_RULE(Id, Check, Summary, Description, Default)               \
+  {"nanguard-" Id, Summary, Description, "warning"},
 #include "Rules.def"
 };
 } // namespace
