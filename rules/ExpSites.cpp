@@ -266,6 +266,113 @@ bool isSumOfExps(const Expr *E, ASTContext &Ctx) {
           Scan.isExpSum(rootDecl(Add->getRHS())));
 }
 
+/// The nearest enclosing expression that is not parentheses or a cast.
+static const Expr *parentExpr(const Expr *E, ASTContext &Ctx,
+                              const Expr **Child = nullptr) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  const Expr *Last = E;
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    const auto *P = Parents[0].get<Expr>();
+    if (!P)
+      return nullptr;
+    if (isa<ParenExpr, ImplicitCastExpr>(P)) {
+      Node = Parents[0];
+      Last = P;
+      continue;
+    }
+    if (Child)
+      *Child = Last;
+    return P;
+  }
+}
+
+static void productFactors(const Expr *E, SmallVectorImpl<const Expr *> &Out) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Mul) {
+    productFactors(BO->getLHS(), Out);
+    productFactors(BO->getRHS(), Out);
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Minus) {
+    productFactors(UO->getSubExpr(), Out);
+    return;
+  }
+  Out.push_back(E);
+}
+
+const Expr *plogpFactor(const CallExpr *LogCall, ASTContext &Ctx) {
+  const MathFunctionInfo *F = getMathCall(LogCall);
+  if (!F || F->Kind != MathKind::Log || LogCall->getNumArgs() != 1)
+    return nullptr;
+  const Expr *Arg = LogCall->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Div = dyn_cast<BinaryOperator>(Arg);
+      Div && Div->getOpcode() == BO_Div)
+    Arg = Div->getLHS()->IgnoreParenImpCasts(); // p * log(p / q)
+  const Expr *Child = nullptr;
+  const Expr *P = parentExpr(LogCall, Ctx, &Child);
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P);
+      UO && UO->getOpcode() == UO_Minus)
+    P = parentExpr(UO, Ctx, &Child);
+  const auto *Mul = dyn_cast_or_null<BinaryOperator>(P);
+  if (!Mul || Mul->getOpcode() != BO_Mul)
+    return nullptr;
+  const Expr *Other = Child == Mul->getLHS() ? Mul->getRHS() : Mul->getLHS();
+  SmallVector<const Expr *, 4> Factors;
+  productFactors(Other, Factors);
+  for (const Expr *Factor : Factors)
+    if (sameValue(Factor, Arg, Ctx))
+      return Factor;
+  return nullptr;
+}
+
+const BinaryOperator *naiveSigmoid(const CallExpr *ExpCall, ASTContext &Ctx) {
+  const Expr *Child = nullptr;
+  const Expr *P = parentExpr(ExpCall, Ctx, &Child);
+  const BinaryOperator *Div = nullptr;
+  const CallExpr *Numerator = nullptr;
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P)) {
+    if (BO->getOpcode() == BO_Div && Child == BO->getLHS()) {
+      Div = BO;
+      Numerator = ExpCall;
+    } else if (BO->getOpcode() == BO_Add) {
+      const Expr *AddChild = nullptr;
+      const auto *Outer =
+          dyn_cast_or_null<BinaryOperator>(parentExpr(BO, Ctx, &AddChild));
+      if (Outer && Outer->getOpcode() == BO_Div && AddChild == Outer->getRHS()) {
+        Div = Outer;
+        Numerator = asExpCall(Outer->getLHS());
+      }
+    }
+  }
+  if (!Div || !Numerator)
+    return nullptr;
+  // The denominator: 1 + exp(x) or exp(x) + 1, with the numerator's x.
+  const auto *Add =
+      dyn_cast<BinaryOperator>(Div->getRHS()->IgnoreParenImpCasts());
+  if (!Add || Add->getOpcode() != BO_Add)
+    return nullptr;
+  const CallExpr *Den = asExpCall(Add->getRHS());
+  const Expr *Constant = Add->getLHS();
+  if (!Den) {
+    Den = asExpCall(Add->getLHS());
+    Constant = Add->getRHS();
+  }
+  Expr::EvalResult One;
+  if (!Den || Constant->isValueDependent() ||
+      !Constant->EvaluateAsRValue(One, Ctx) ||
+      !sameValue(Den->getArg(0), Numerator->getArg(0), Ctx) ||
+      getMathCall(Den)->Kind != getMathCall(Numerator)->Kind)
+    return nullptr;
+  return Div;
+}
+
+const CallExpr *asExpCallForSigmoid(const Expr *E) { return asExpCall(E); }
+
 ExpSite classifyExpCall(const CallExpr *Call, ASTContext &Ctx) {
   ExpSite Site;
   const MathFunctionInfo *F = getMathCall(Call);
@@ -280,6 +387,10 @@ ExpSite classifyExpCall(const CallExpr *Call, ASTContext &Ctx) {
   ValueFacts Facts(Ctx, Call);
   if (Facts.range(Call->getArg(0)).isAtMost(Site.Threshold)) {
     Site.Kind = ExpSiteKind::Bounded;
+    return Site;
+  }
+  if (naiveSigmoid(Call, Ctx)) {
+    Site.Kind = ExpSiteKind::Sigmoid;
     return Site;
   }
   if (const Stmt *Body = enclosingBody(Call, Ctx)) {

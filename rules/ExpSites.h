@@ -19,6 +19,7 @@ enum class ExpSiteKind {
   Bounded,   ///< The argument is bounded above: no overflow.
   Harmless,  ///< Overflow to inf is absorbed: 1 / (1 + exp(-x)) -> 0.
   Unbounded, ///< May overflow to inf.
+  Sigmoid,   ///< exp(x) / (1 + exp(x)): inf / inf for large x.
   Softmax,   ///< Unbounded, and normalised by a sum of exps.
   LogSumExp, ///< Unbounded, and summed under a log.
 };
@@ -33,6 +34,19 @@ struct ExpSite {
 /// A sum of exps: an accumulator of exps (`s += exp(x[i])`) or an additive
 /// expression with exp terms. Its log is log-sum-exp, naive-softmax's site.
 bool isSumOfExps(const clang::Expr *E, clang::ASTContext &Ctx);
+
+/// p * log(p), -p * log(p / q): the factor multiplying a log that is (the
+/// numerator of) its argument; null when the call is not such a site.
+const clang::Expr *plogpFactor(const clang::CallExpr *LogCall,
+                               clang::ASTContext &Ctx);
+
+/// exp(x) / (1 + exp(x)) (or exp(x) + 1): the division, when \p ExpCall is
+/// one of its two exps; null otherwise.
+const clang::BinaryOperator *naiveSigmoid(const clang::CallExpr *ExpCall,
+                                          clang::ASTContext &Ctx);
+
+/// The exp-family call an expression is (through parentheses and casts).
+const clang::CallExpr *asExpCallForSigmoid(const clang::Expr *E);
 
 /// Classifies a call; cheap to call again on the same call.
 ExpSite classifyExpCall(const clang::CallExpr *Call, clang::ASTContext &Ctx);

@@ -49,6 +49,10 @@ void RawExpCheck::check(const MatchFinder::MatchResult &Result) {
     if (Context->isCheckEnabled("nanguard-naive-softmax"))
       return;
     break;
+  case ExpSiteKind::Sigmoid:
+    if (Context->isCheckEnabled("nanguard-naive-sigmoid"))
+      return;
+    break;
   default:
     return;
   }

@@ -12,7 +12,8 @@ namespace nanguard {
 
 UnguardedLogCheck::UnguardedLogCheck(StringRef Name,
                                      tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-30")) {}
+    : ClangTidyCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-30")),
+      Context(Ctx) {}
 
 void UnguardedLogCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Epsilon", Epsilon);
@@ -44,6 +45,10 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
   // is log-sum-exp, which naive-softmax reports (or the max is subtracted
   // and the sum is >= 1).
   if (Range.isNonNegative() && isSumOfExps(Arg, *Result.Context))
+    return;
+  // p * log(p) is plogp's site when that rule is on: one diagnostic.
+  if (Context->isCheckEnabled("nanguard-plogp") &&
+      plogpFactor(Call, *Result.Context))
     return;
 
   auto Diag = diag(Call->getBeginLoc(),

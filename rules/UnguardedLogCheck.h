@@ -21,6 +21,7 @@ public:
 
 private:
   std::string Epsilon;
+  clang::tidy::ClangTidyContext *Context;
 };
 
 } // namespace nanguard
