@@ -37,39 +37,6 @@ static const CallExpr *asCallOfKind(const Expr *E, MathKind K) {
   return F && F->Kind == K ? Call : nullptr;
 }
 
-/// Whether a divisor is (built from) a spread: a sqrt or rsqrt, a variable
-/// computed by one, or a value whose name says std/var/norm.
-static bool involvesSpread(const Expr *E, const Stmt *Body, unsigned Depth = 0) {
-  if (Depth > 8)
-    return false;
-  E = E->IgnoreParenImpCasts();
-  if (asCallOfKind(E, MathKind::Sqrt) || asCallOfKind(E, MathKind::Rsqrt))
-    return true;
-  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-    if (BO->isAdditiveOp() || BO->isMultiplicativeOp())
-      return involvesSpread(BO->getLHS(), Body, Depth + 1) ||
-             involvesSpread(BO->getRHS(), Body, Depth + 1);
-    return false;
-  }
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return nameSaysSpread(ME->getMemberDecl()->getName());
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD)
-    return false;
-  if (nameSaysSpread(VD->getName()))
-    return true;
-  if (!Body || !VD->hasLocalStorage())
-    return false;
-  VariableDefinitions Defs = findDefinitions(VD, Body);
-  if (Defs.Init && involvesSpread(Defs.Init, Body, Depth + 1))
-    return true;
-  for (const auto &U : Defs.Updates)
-    if (U.Op == BO_Assign && U.RHS && involvesSpread(U.RHS, Body, Depth + 1))
-      return true;
-  return false;
-}
-
 void DivByVarianceCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Div = Result.Nodes.getNodeAs<BinaryOperator>("div"))
     checkDivision(Div, Result);

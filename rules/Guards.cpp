@@ -633,6 +633,10 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
       return add(evaluate(BO->getLHS()), evaluate(BO->getRHS()));
     case BO_Sub: {
       Interval R = add(evaluate(BO->getLHS()), negate(evaluate(BO->getRHS())));
+      for (const auto &[A, B] : Distinct)
+        if ((sameValue(A, BO->getLHS(), Ctx) && sameValue(B, BO->getRHS(), Ctx)) ||
+            (sameValue(B, BO->getLHS(), Ctx) && sameValue(A, BO->getRHS(), Ctx)))
+          R.NonZero = true;
       if (isMaxOf(BO->getRHS(), BO->getLHS()))
         R = R.meet(Interval::atMost(0));
       return R;
@@ -649,16 +653,30 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
   }
 
   if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
-    size_t Saved = Assumptions.size();
+    // Each branch under its condition; the facts are dropped after.
+    size_t Saved = Assumptions.size(), SavedDistinct = Distinct.size();
+    auto SavedNonEmpty = NonEmpty;
+    auto Restore = [&] {
+      Assumptions.resize(Saved);
+      Distinct.resize(SavedDistinct);
+      NonEmpty = SavedNonEmpty;
+    };
     assume(CO->getCond(), true);
     Interval T = evaluate(CO->getTrueExpr());
-    Assumptions.resize(Saved);
+    Restore();
     assume(CO->getCond(), false);
     Interval F = evaluate(CO->getFalseExpr());
-    Assumptions.resize(Saved);
+    Restore();
     return T.join(F);
   }
 
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && M->getIdentifier() &&
+        (M->getName() == "size" || M->getName() == "length") &&
+        NonEmpty.count(rootDecl(MC->getImplicitObjectArgument())))
+      return Interval::atLeast(1);
+  }
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return evaluateCall(Call);
 
@@ -1082,6 +1100,45 @@ bool ValueFacts::carriesEpsilon(const Expr *E) {
          (isProvablyPositive(BO->getLHS()) || isProvablyPositive(BO->getRHS()));
 }
 
+static bool isCallOfKind(const Expr *E, MathKind K) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  const MathFunctionInfo *F = Call ? getMathCall(Call) : nullptr;
+  return F && F->Kind == K;
+}
+
+/// Whether a divisor is (built from) a spread: a sqrt or rsqrt, a variable
+/// computed by one, or a value whose name says std/var/norm.
+bool involvesSpread(const Expr *E, const Stmt *Body, unsigned Depth) {
+  if (Depth > 8)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (isCallOfKind(E, MathKind::Sqrt) || isCallOfKind(E, MathKind::Rsqrt))
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAdditiveOp() || BO->isMultiplicativeOp())
+      return involvesSpread(BO->getLHS(), Body, Depth + 1) ||
+             involvesSpread(BO->getRHS(), Body, Depth + 1);
+    return false;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return nameSaysSpread(ME->getMemberDecl()->getName());
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD)
+    return false;
+  if (nameSaysSpread(VD->getName()))
+    return true;
+  if (!Body || !VD->hasLocalStorage())
+    return false;
+  VariableDefinitions Defs = findDefinitions(VD, Body);
+  if (Defs.Init && involvesSpread(Defs.Init, Body, Depth + 1))
+    return true;
+  for (const auto &U : Defs.Updates)
+    if (U.Op == BO_Assign && U.RHS && involvesSpread(U.RHS, Body, Depth + 1))
+      return true;
+  return false;
+}
+
 //===----------------------------------------------------------------------===//
 // Maximum subtraction
 //===----------------------------------------------------------------------===//
@@ -1316,6 +1373,14 @@ void ValueFacts::assume(const Expr *Cond, bool Truth) {
       assume(UO->getSubExpr(), !Truth);
     return;
   }
+  // v.empty() false: v.size() is at least 1.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (!Truth && M && M->getIdentifier() && M->getName() == "empty")
+      if (const ValueDecl *Root = rootDecl(MC->getImplicitObjectArgument()))
+        NonEmpty.insert(Root);
+    return;
+  }
   const auto *BO = dyn_cast<BinaryOperator>(Cond);
   if (!BO) {
     if (Truth) {
@@ -1347,6 +1412,8 @@ void ValueFacts::assume(const Expr *Cond, bool Truth) {
   if (!Truth)
     Op = negateComparison(Op);
   const Expr *L = BO->getLHS(), *R = BO->getRHS();
+  if (Op == BO_NE || Op == BO_LT || Op == BO_GT)
+    Distinct.push_back({L, R});
   Interval LR = evaluate(L), RR = evaluate(R);
   auto Push = [&](const Expr *Subject, const Interval &I) {
     if (!(I == Interval::all()))

@@ -117,6 +117,11 @@ struct VariableDefinitions {
 VariableDefinitions findDefinitions(const clang::VarDecl *VD,
                                     const clang::Stmt *Body);
 
+/// Whether a value is (built from) a spread: a sqrt or rsqrt, a variable
+/// computed by one, or a value whose name says std/var/norm.
+bool involvesSpread(const clang::Expr *E, const clang::Stmt *Body,
+                    unsigned Depth = 0);
+
 /// Answers value questions about expressions at one program point.
 class ValueFacts {
 public:
@@ -174,6 +179,11 @@ private:
   llvm::DenseMap<const clang::DeclRefExpr *, Interval> UseCache;
   llvm::SmallPtrSet<const clang::DeclRefExpr *, 4> UsesInProgress;
   std::vector<Assumption> Assumptions;
+  /// Containers known not to be empty here (`if (v.empty()) return;`).
+  llvm::SmallPtrSet<const clang::ValueDecl *, 2> NonEmpty;
+  /// Pairs known to differ here (`if (t1 == t0) return;`): their
+  /// difference is non-zero.
+  std::vector<std::pair<const clang::Expr *, const clang::Expr *>> Distinct;
   llvm::DenseMap<const clang::VarDecl *, Interval> InProgress;
   llvm::DenseMap<const clang::VarDecl *, Interval> VariableCache;
   unsigned Depth = 0;

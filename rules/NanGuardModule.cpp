@@ -14,7 +14,9 @@
 #include "NaiveSoftmaxCheck.h"
 #include "PLogPCheck.h"
 #include "RawExpCheck.h"
+#include "UnguardedDivisionCheck.h"
 #include "UnguardedLogCheck.h"
+#include "VanishingEpsilonCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 using namespace clang::tidy;

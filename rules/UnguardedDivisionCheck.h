@@ -1,0 +1,24 @@
+//===- UnguardedDivisionCheck.h - nanguard-unguarded-division ------------------------------*- C++ -*-===//
+
+#ifndef NANGUARD_RULES_UNGUARDEDDIVISIONCHECK_H
+#define NANGUARD_RULES_UNGUARDEDDIVISIONCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace nanguard {
+
+/// Flags a floating-point division by a value that may be 0 (a count, a sum,
+/// a difference) with no guard. Off by default.
+class UnguardedDivisionCheck : public clang::tidy::ClangTidyCheck {
+public:
+  UnguardedDivisionCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
+      : ClangTidyCheck(Name, Ctx), Context(Ctx) {}
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+private:
+  clang::tidy::ClangTidyContext *Context;
+};
+
+} // namespace nanguard
+
+#endif
