@@ -11,7 +11,7 @@ namespace nanguard {
 
 DivByVarianceCheck::DivByVarianceCheck(StringRef Name,
                                        tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-5")) {}
+    : NanGuardCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-5")) {}
 
 void DivByVarianceCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {

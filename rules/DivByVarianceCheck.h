@@ -3,7 +3,7 @@
 #ifndef NANGUARD_RULES_DIVBYVARIANCECHECK_H
 #define NANGUARD_RULES_DIVBYVARIANCECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "NanGuardCheck.h"
 
 namespace nanguard {
 
@@ -12,7 +12,7 @@ namespace nanguard {
 /// no epsilon is added. Fix: add the epsilon.
 ///
 /// Options: Epsilon (default 1e-5).
-class DivByVarianceCheck : public clang::tidy::ClangTidyCheck {
+class DivByVarianceCheck : public NanGuardCheck {
 public:
   DivByVarianceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;

@@ -156,6 +156,40 @@ static Interval widen(const Interval &Old, const Interval &New) {
 }
 
 //===----------------------------------------------------------------------===//
+// Settings
+//===----------------------------------------------------------------------===//
+
+static thread_local AnalysisSettings Settings;
+
+const AnalysisSettings &analysisSettings() { return Settings; }
+
+void setAnalysisSettings(StringRef Wrappers, StringRef GuardFunctions,
+                         bool NameHints) {
+  Settings = AnalysisSettings();
+  Settings.NameHints = NameHints;
+  SmallVector<StringRef, 8> Items;
+  Wrappers.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef Item : Items) {
+    auto [Wrapper, Wrapped] = Item.split('=');
+    if (!Wrapper.trim().empty() && !Wrapped.trim().empty())
+      Settings.Wrappers[Wrapper.trim()] = Wrapped.trim().str();
+  }
+  Items.clear();
+  GuardFunctions.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef Item : Items)
+    if (!Item.trim().empty())
+      Settings.GuardFunctions[Item.trim()] = true;
+}
+
+/// A function named in a setting, by its name or qualified name.
+static bool named(const FunctionDecl *FD, const StringMap<bool> &Names) {
+  if (!FD || Names.empty() || !FD->getIdentifier())
+    return false;
+  return Names.count(FD->getName()) ||
+         Names.count(FD->getQualifiedNameAsString());
+}
+
+//===----------------------------------------------------------------------===//
 // AST helpers
 //===----------------------------------------------------------------------===//
 
@@ -174,6 +208,13 @@ const MathFunctionInfo *getMathCall(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD || !FD->getIdentifier())
     return nullptr;
+  if (!Settings.Wrappers.empty()) {
+    auto It = Settings.Wrappers.find(FD->getName());
+    if (It == Settings.Wrappers.end())
+      It = Settings.Wrappers.find(FD->getQualifiedNameAsString());
+    if (It != Settings.Wrappers.end())
+      return lookupMathFunction(It->second);
+  }
   if (FD->getBuiltinID() == 0) {
     const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
     if (!DC->isTranslationUnit() && !FD->isInStdNamespace())
@@ -298,6 +339,8 @@ bool isInTemplateInstantiation(const Stmt *S, ASTContext &Ctx) {
 }
 
 bool nameSaysEpsilon(StringRef Name) {
+  if (!Settings.NameHints)
+    return false;
   std::string Lower = Name.lower();
   StringRef L(Lower);
   L = L.trim('_');
@@ -328,6 +371,8 @@ static SmallVector<std::string, 4> identifierWords(StringRef Name) {
 }
 
 bool nameSaysSpread(StringRef Name) {
+  if (!Settings.NameHints)
+    return false;
   for (const std::string &W : identifierWords(Name))
     if (W == "std" || W == "stddev" || W == "stdev" || W == "sd" ||
         W == "sigma" || W == "var" || W == "variance" || W == "norm" ||
@@ -337,6 +382,8 @@ bool nameSaysSpread(StringRef Name) {
 }
 
 static bool nameSaysMax(StringRef Name) {
+  if (!Settings.NameHints)
+    return false;
   return Name.lower().find("max") != std::string::npos;
 }
 
@@ -542,6 +589,15 @@ private:
 
 ValueFacts::ValueFacts(ASTContext &Ctx, const Stmt *UsePoint) : Ctx(Ctx) {
   Body = enclosingBody(UsePoint, Ctx, &Owner);
+  // The user's own vetted implementation (stable_softmax): trusted.
+  for (const Decl *D = Owner; D;) {
+    if (named(dyn_cast<FunctionDecl>(D), Settings.GuardFunctions))
+      InsideGuardFunction = true;
+    const DeclContext *DC = D->getDeclContext();
+    D = DC ? dyn_cast<Decl>(DC) : nullptr;
+    if (D && !isa<FunctionDecl>(D))
+      break;
+  }
   collectDominatingConditions(UsePoint);
 }
 
@@ -569,7 +625,9 @@ Interval ValueFacts::typeRange(QualType T) const {
   return Interval::all();
 }
 
-Interval ValueFacts::range(const Expr *E) { return evaluate(E); }
+Interval ValueFacts::range(const Expr *E) {
+  return InsideGuardFunction ? Interval::trusted() : evaluate(E);
+}
 
 Interval ValueFacts::evaluate(const Expr *E) {
   if (!E)
@@ -758,6 +816,8 @@ Interval ValueFacts::evaluateProduct(const Expr *E) {
 }
 
 Interval ValueFacts::evaluateCall(const CallExpr *Call) {
+  if (named(Call->getDirectCallee(), Settings.GuardFunctions))
+    return Interval::trusted(); // clamp_prob(p)
   const MathFunctionInfo *F = getMathCall(Call);
   if (!F || Call->getNumArgs() == 0)
     return typeRange(Call->getType());

@@ -36,6 +36,23 @@
 
 namespace nanguard {
 
+/// What a configuration adds to the analysis (CheckOptions, global keys):
+///   MathWrappers   "my_exp=exp;fast_log=logf": a user's wrapper is analysed
+///                  as the function it wraps (matched by name, any namespace);
+///   GuardFunctions "clamp_prob;stable_softmax": a guard function's result,
+///                  and every value inside its body, is trusted;
+///   NameHints      true|false: whether names (eps, std/var/norm, max) count
+///                  as evidence.
+struct AnalysisSettings {
+  llvm::StringMap<std::string> Wrappers;
+  llvm::StringMap<bool> GuardFunctions;
+  bool NameHints = true;
+};
+/// The settings of the translation unit being analysed on this thread.
+const AnalysisSettings &analysisSettings();
+void setAnalysisSettings(llvm::StringRef Wrappers,
+                         llvm::StringRef GuardFunctions, bool NameHints);
+
 /// A closed or open interval of real values, plus "known to be non-zero".
 struct Interval {
   double Lo = -std::numeric_limits<double>::infinity();
@@ -45,6 +62,8 @@ struct Interval {
   bool NonZero = false;
 
   static Interval all() { return {}; }
+  /// What a guard function returns: safe for every rule (in (0, 1]).
+  static Interval trusted() { return {0, 1, true, false, true}; }
   static Interval point(double V);
   static Interval atLeast(double V, bool Open = false);
   static Interval atMost(double V, bool Open = false);
@@ -187,6 +206,7 @@ private:
   llvm::DenseMap<const clang::VarDecl *, Interval> InProgress;
   llvm::DenseMap<const clang::VarDecl *, Interval> VariableCache;
   unsigned Depth = 0;
+  bool InsideGuardFunction = false;
 };
 
 } // namespace nanguard

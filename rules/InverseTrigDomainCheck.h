@@ -3,16 +3,16 @@
 #ifndef NANGUARD_RULES_INVERSETRIGDOMAINCHECK_H
 #define NANGUARD_RULES_INVERSETRIGDOMAINCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "NanGuardCheck.h"
 
 namespace nanguard {
 
 /// Flags acos, asin of a value that may be outside [-1, 1] and atanh of one
 /// that may be outside (-1, 1). Fix: clamp into the domain.
-class InverseTrigDomainCheck : public clang::tidy::ClangTidyCheck {
+class InverseTrigDomainCheck : public NanGuardCheck {
 public:
   InverseTrigDomainCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx) {}
+      : NanGuardCheck(Name, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 };

@@ -11,7 +11,7 @@ namespace nanguard {
 
 NaiveSoftmaxCheck::NaiveSoftmaxCheck(StringRef Name,
                                      tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx) {}
+    : NanGuardCheck(Name, Ctx) {}
 
 void NaiveSoftmaxCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(callsMathKind({MathKind::Exp, MathKind::Exp2,

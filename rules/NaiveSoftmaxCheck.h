@@ -3,13 +3,13 @@
 #ifndef NANGUARD_RULES_NAIVESOFTMAXCHECK_H
 #define NANGUARD_RULES_NAIVESOFTMAXCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "NanGuardCheck.h"
 
 namespace nanguard {
 
 /// Flags the exps of a softmax (normalised by their sum) or a log-sum-exp
 /// whose arguments are not shifted by their maximum.
-class NaiveSoftmaxCheck : public clang::tidy::ClangTidyCheck {
+class NaiveSoftmaxCheck : public NanGuardCheck {
 public:
   NaiveSoftmaxCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;

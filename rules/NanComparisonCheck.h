@@ -3,16 +3,16 @@
 #ifndef NANGUARD_RULES_NANCOMPARISONCHECK_H
 #define NANGUARD_RULES_NANCOMPARISONCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "NanGuardCheck.h"
 
 namespace nanguard {
 
 /// Flags comparisons with a NaN constant (NAN, quiet_NaN(), nan("")): always
 /// false (!= always true). Fix: std::isnan(x).
-class NanComparisonCheck : public clang::tidy::ClangTidyCheck {
+class NanComparisonCheck : public NanGuardCheck {
 public:
   NanComparisonCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx) {}
+      : NanGuardCheck(Name, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 };

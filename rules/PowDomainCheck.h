@@ -3,17 +3,17 @@
 #ifndef NANGUARD_RULES_POWDOMAINCHECK_H
 #define NANGUARD_RULES_POWDOMAINCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "NanGuardCheck.h"
 
 namespace nanguard {
 
 /// Flags pow(b, e) with a base that may be negative and an exponent that
 /// may not be an integer (NaN), or a base that may be 0 and an exponent that
 /// may be negative (inf).
-class PowDomainCheck : public clang::tidy::ClangTidyCheck {
+class PowDomainCheck : public NanGuardCheck {
 public:
   PowDomainCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx) {}
+      : NanGuardCheck(Name, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 };

@@ -11,7 +11,7 @@ using namespace clang::ast_matchers;
 namespace nanguard {
 
 RawExpCheck::RawExpCheck(StringRef Name, tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Context(Ctx) {}
+    : NanGuardCheck(Name, Ctx), Context(Ctx) {}
 
 void RawExpCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(callsMathKind({MathKind::Exp, MathKind::Exp2,

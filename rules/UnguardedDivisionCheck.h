@@ -3,16 +3,16 @@
 #ifndef NANGUARD_RULES_UNGUARDEDDIVISIONCHECK_H
 #define NANGUARD_RULES_UNGUARDEDDIVISIONCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "NanGuardCheck.h"
 
 namespace nanguard {
 
 /// Flags a floating-point division by a value that may be 0 (a count, a sum,
 /// a difference) with no guard. Off by default.
-class UnguardedDivisionCheck : public clang::tidy::ClangTidyCheck {
+class UnguardedDivisionCheck : public NanGuardCheck {
 public:
   UnguardedDivisionCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx), Context(Ctx) {}
+      : NanGuardCheck(Name, Ctx), Context(Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 private:

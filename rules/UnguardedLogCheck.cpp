@@ -12,7 +12,7 @@ namespace nanguard {
 
 UnguardedLogCheck::UnguardedLogCheck(StringRef Name,
                                      tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-30")),
+    : NanGuardCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-30")),
       Context(Ctx) {}
 
 void UnguardedLogCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

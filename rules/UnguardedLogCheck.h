@@ -3,7 +3,7 @@
 #ifndef NANGUARD_RULES_UNGUARDEDLOGCHECK_H
 #define NANGUARD_RULES_UNGUARDEDLOGCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "NanGuardCheck.h"
 
 namespace nanguard {
 
@@ -12,7 +12,7 @@ namespace nanguard {
 /// std::max (where <algorithm> is included) or fmax, in the argument's type.
 ///
 /// Options: Epsilon (default 1e-30), the floor the fix clamps to.
-class UnguardedLogCheck : public clang::tidy::ClangTidyCheck {
+class UnguardedLogCheck : public NanGuardCheck {
 public:
   UnguardedLogCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;

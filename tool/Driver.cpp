@@ -1,6 +1,7 @@
 //===- Driver.cpp - What the command line and the language server share ---===//
 
 #include "Driver.h"
+#include "MathFunctions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/FileSystem.h"
@@ -148,6 +149,35 @@ bool validateCheckOptions(ClangTidyOptionsProvider &Provider,
         continue; // Defaults and command-line options, not a file.
       for (const auto &[Key, Value] : Options.CheckOptions) {
         StringRef K = Key;
+        StringRef V = Value.Value;
+        std::string Problem;
+        // The analysis settings every rule reads (AnalysisSettings).
+        if (K == "MathWrappers") {
+          SmallVector<StringRef, 8> Items;
+          V.split(Items, ';', -1, false);
+          for (StringRef Item : Items) {
+            auto [Wrapper, Wrapped] = Item.split('=');
+            if (Wrapper.trim().empty() || !lookupMathFunction(Wrapped.trim()))
+              Problem = ("bad entry '" + Item +
+                         "' (expected wrapper=function, the function one "
+                         "nanguard knows, e.g. my_exp=exp)")
+                            .str();
+          }
+        } else if (K == "NameHints") {
+          if (!V.equals_insensitive("true") && !V.equals_insensitive("false") &&
+              V != "1" && V != "0")
+            Problem = ("bad value '" + V + "' (expected true or false)").str();
+        }
+        if (!Problem.empty()) {
+          if (Reported.insert((Source + "\x1f" + K).str()).second) {
+            Valid = false;
+            std::lock_guard<std::mutex> Lock(ConfigMutex);
+            WithColor::error(errs(), "nanguard")
+                << Source << ":" << lineOf(Source, K) << ": CheckOptions key '"
+                << K << "': " << Problem << "\n";
+          }
+          continue;
+        }
         if (!K.starts_with("nanguard-"))
           continue;
         auto [Rule, Option] = K.split('.');
@@ -155,8 +185,6 @@ bool validateCheckOptions(ClangTidyOptionsProvider &Provider,
         for (const RuleOptions &R : KnownRules)
           if (R.Rule == Rule)
             Known = &R;
-        std::string Problem;
-        StringRef V = Value.Value;
         if (!Known)
           Problem = ("unknown rule '" + Rule + "'").str();
         else if (Option == "Severity") {

@@ -1,0 +1,27 @@
+//===- NanGuardCheck.h - What every nanguard rule shares -------*- C++ -*-===//
+
+#ifndef NANGUARD_RULES_NANGUARDCHECK_H
+#define NANGUARD_RULES_NANGUARDCHECK_H
+
+#include "Guards.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace nanguard {
+
+/// A nanguard rule: a clang-tidy check that also applies the analysis
+/// settings of its configuration (MathWrappers, GuardFunctions, NameHints;
+/// see AnalysisSettings) before the translation unit is analysed.
+class NanGuardCheck : public clang::tidy::ClangTidyCheck {
+public:
+  NanGuardCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
+      : ClangTidyCheck(Name, Ctx) {
+    llvm::StringRef Hints = Options.getLocalOrGlobal("NameHints", "true");
+    setAnalysisSettings(Options.getLocalOrGlobal("MathWrappers", ""),
+                        Options.getLocalOrGlobal("GuardFunctions", ""),
+                        !Hints.equals_insensitive("false") && Hints != "0");
+  }
+};
+
+} // namespace nanguard
+
+#endif
