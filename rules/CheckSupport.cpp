@@ -9,13 +9,11 @@ using namespace llvm;
 
 namespace nanguard {
 
-/// Whether the translation unit already declares std::max, so a fix can use
-/// it without adding an include.
-static bool stdMaxIsDeclared(ASTContext &Ctx) {
+bool stdDeclares(ASTContext &Ctx, StringRef Name) {
   for (const NamedDecl *D :
        Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
     if (const auto *NS = dyn_cast<NamespaceDecl>(D))
-      if (!NS->lookup(&Ctx.Idents.get("max")).empty())
+      if (!NS->lookup(&Ctx.Idents.get(Name)).empty())
         return true;
   return false;
 }
@@ -26,18 +24,25 @@ void addClampBelowFix(DiagnosticBuilder &Diag, const CallExpr *Call,
   std::optional<std::string> Literal = typedLiteral(Floor, Written);
   if (!Literal)
     return;
+  // The names come from the table: std::max (the overloaded Max), else
+  // std::fmax, else the C name of the argument's precision.
   std::string Open;
   FPPrecision P = precisionOf(Written->getType());
+  StringRef Max = lookupMathFunction("max")->Name; // std::max, the algorithm
+  StringRef FMax = mathFunctionName(MathKind::Max, FPPrecision::Float).drop_back();
   bool StdQualified = Call->getDirectCallee() &&
                       Call->getDirectCallee()->isInStdNamespace();
-  if (Ctx.getLangOpts().CPlusPlus && stdMaxIsDeclared(Ctx))
-    Open = "std::max(";
+  if (Ctx.getLangOpts().CPlusPlus && stdDeclares(Ctx, Max))
+    Open = ("std::" + Max + "(").str();
   else if (Ctx.getLangOpts().CPlusPlus && StdQualified)
-    Open = "std::fmax(";
+    Open = ("std::" + FMax + "(").str();
   else
-    Open = P == FPPrecision::Float        ? "fmaxf("
-           : P == FPPrecision::LongDouble ? "fmaxl("
-                                          : "fmax(";
+    Open = (mathFunctionName(MathKind::Max, P == FPPrecision::Float ||
+                                                    P == FPPrecision::LongDouble
+                                                ? P
+                                                : FPPrecision::Generic) +
+            "(")
+               .str();
   Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(), Open)
        << FixItHint::CreateInsertion(endOf(Arg, Ctx), ", " + *Literal + ")");
 }

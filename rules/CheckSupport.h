@@ -48,6 +48,28 @@ inline bool needsParensForAdd(const clang::Expr *E) {
   return llvm::isa<clang::ConditionalOperator>(E);
 }
 
+/// The epsilon a fix-it adds, per type: the option Epsilon, overridden by
+/// FloatEpsilon, DoubleEpsilon or LongDoubleEpsilon for that type.
+struct EpsilonOption {
+  std::string Default, Float, Double, LongDouble;
+  llvm::StringRef forType(const clang::Expr *E) const {
+    switch (precisionOf(E->IgnoreParenImpCasts()->getType())) {
+    case FPPrecision::Float:
+      return Float.empty() ? Default : Float;
+    case FPPrecision::Double:
+      return Double.empty() ? Default : Double;
+    case FPPrecision::LongDouble:
+      return LongDouble.empty() ? Default : LongDouble;
+    default:
+      return Default;
+    }
+  }
+};
+
+/// Whether namespace std declares \p Name in this translation unit, so a
+/// fix can use it without adding an include.
+bool stdDeclares(clang::ASTContext &Ctx, llvm::StringRef Name);
+
 /// `f(arg)` -> `f(std::max(arg, floor))`: clamps a math call's argument
 /// from below in its own type. std::max where the translation unit already
 /// declares it (<algorithm>, or libstdc++'s <cmath>), else std::fmax for a

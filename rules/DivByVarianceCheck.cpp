@@ -11,11 +11,17 @@ namespace nanguard {
 
 DivByVarianceCheck::DivByVarianceCheck(StringRef Name,
                                        tidy::ClangTidyContext *Ctx)
-    : NanGuardCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-5")) {}
+    : NanGuardCheck(Name, Ctx), Epsilon{Options.get("Epsilon", "1e-5").str(),
+              Options.get("FloatEpsilon", "").str(),
+              Options.get("DoubleEpsilon", "").str(),
+              Options.get("LongDoubleEpsilon", "").str()} {}
 
 void DivByVarianceCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "Epsilon", Epsilon);
+  Options.store(Opts, "Epsilon", Epsilon.Default);
+  Options.store(Opts, "FloatEpsilon", Epsilon.Float);
+  Options.store(Opts, "DoubleEpsilon", Epsilon.Double);
+  Options.store(Opts, "LongDoubleEpsilon", Epsilon.LongDouble);
 }
 
 void DivByVarianceCheck::registerMatchers(MatchFinder *Finder) {
@@ -78,7 +84,7 @@ void DivByVarianceCheck::checkDivision(const BinaryOperator *Div,
     return;
   }
   // x / std -> x / (std + 1e-5f)
-  std::optional<std::string> Eps = typedLiteral(Epsilon, Den);
+  std::optional<std::string> Eps = typedLiteral(Epsilon.forType(Den), Den);
   if (!Eps)
     return;
   Diag << FixItHint::CreateInsertion(Den->getBeginLoc(), "(")
@@ -103,7 +109,7 @@ void DivByVarianceCheck::checkRsqrt(const CallExpr *Call,
 
 void DivByVarianceCheck::addEpsilon(DiagnosticBuilder &Diag, const Expr *E,
                                     const ASTContext &Ctx) const {
-  std::optional<std::string> Eps = typedLiteral(Epsilon, E);
+  std::optional<std::string> Eps = typedLiteral(Epsilon.forType(E), E);
   if (!Eps)
     return;
   bool Parens = needsParensForAdd(E);

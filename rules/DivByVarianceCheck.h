@@ -3,6 +3,7 @@
 #ifndef NANGUARD_RULES_DIVBYVARIANCECHECK_H
 #define NANGUARD_RULES_DIVBYVARIANCECHECK_H
 
+#include "CheckSupport.h"
 #include "NanGuardCheck.h"
 
 namespace nanguard {
@@ -28,7 +29,7 @@ private:
   /// its precedence needs them.
   void addEpsilon(clang::DiagnosticBuilder &Diag, const clang::Expr *E,
                   const clang::ASTContext &Ctx) const;
-  std::string Epsilon;
+  EpsilonOption Epsilon;
 };
 
 } // namespace nanguard

@@ -17,16 +17,6 @@ void InverseTrigDomainCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-/// Whether the translation unit declares std::clamp (C++17 <algorithm>).
-static bool stdClampIsDeclared(ASTContext &Ctx) {
-  for (const NamedDecl *D :
-       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
-    if (const auto *NS = dyn_cast<NamespaceDecl>(D))
-      if (!NS->lookup(&Ctx.Idents.get("clamp")).empty())
-        return true;
-  return false;
-}
-
 void InverseTrigDomainCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const Expr *Arg = Call->getArg(0);
@@ -46,13 +36,15 @@ void InverseTrigDomainCheck::check(const MatchFinder::MatchResult &Result) {
               << F->Name << Open << Call->getSourceRange();
   // acos(c) -> acos(std::clamp(c, -1.0f, 1.0f)): a cosine that rounded to
   // 1.0000001 comes back to 1.
+  StringRef Clamp = mathFunctionName(MathKind::Clamp, FPPrecision::Generic);
   if (Open || !canFix(Call, Ctx) || !Ctx.getLangOpts().CPlusPlus17 ||
-      !stdClampIsDeclared(Ctx))
+      !stdDeclares(Ctx, Clamp))
     return;
   std::optional<std::string> One = typedLiteral("1.0", Arg->IgnoreImpCasts());
   if (!One)
     return;
-  Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(), "std::clamp(")
+  Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(),
+                                     ("std::" + Clamp + "(").str())
        << FixItHint::CreateInsertion(endOf(Arg, Ctx),
                                      ", -" + *One + ", " + *One + ")");
 }

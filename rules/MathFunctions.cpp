@@ -92,6 +92,19 @@ const MathFunctionInfo *lookupMathSymbol(StringRef Symbol) {
   return Found;
 }
 
+StringRef mathFunctionName(MathKind K, FPPrecision P) {
+  StringRef Generic;
+  for (const MathFunctionInfo &F : FunctionTable) {
+    if (F.Kind != K)
+      continue;
+    if (F.Precision == P)
+      return F.Name;
+    if (F.Precision == FPPrecision::Generic && Generic.empty())
+      Generic = F.Name;
+  }
+  return Generic;
+}
+
 StringRef literalSuffix(FPPrecision P) {
   switch (P) {
   case FPPrecision::Float:

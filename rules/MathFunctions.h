@@ -53,6 +53,10 @@ const MathFunctionInfo *lookupMathSymbol(llvm::StringRef Symbol);
 
 const MathKindInfo &getMathKindInfo(MathKind K);
 
+/// The C name of a kind for a precision ("fmaxf" for Max and Float): what a
+/// fix-it spells. Generic when there is no name for that precision.
+llvm::StringRef mathFunctionName(MathKind K, FPPrecision P);
+
 /// The literal suffix for a floating constant of this precision ("f", "", "L").
 llvm::StringRef literalSuffix(FPPrecision P);
 

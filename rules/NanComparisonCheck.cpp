@@ -63,10 +63,11 @@ void NanComparisonCheck::check(const MatchFinder::MatchResult &Result) {
   StringRef Text = Lexer::getSourceText(Operand, SM, LO);
   if (Text.empty())
     return;
-  std::string Replacement = (Twine(NotEqual ? "!" : "") +
-                             (LO.CPlusPlus ? "std::" : "") + "isnan(" + Text +
-                             ")")
-                                .str();
+  std::string Replacement =
+      (Twine(NotEqual ? "!" : "") + (LO.CPlusPlus ? "std::" : "") +
+       mathFunctionName(MathKind::IsNan, FPPrecision::Generic) + "(" + Text +
+       ")")
+          .str();
   Diag << FixItHint::CreateReplacement(Whole, Replacement);
 }
 

@@ -12,11 +12,17 @@ namespace nanguard {
 
 UnguardedLogCheck::UnguardedLogCheck(StringRef Name,
                                      tidy::ClangTidyContext *Ctx)
-    : NanGuardCheck(Name, Ctx), Epsilon(Options.get("Epsilon", "1e-30")),
+    : NanGuardCheck(Name, Ctx), Epsilon{Options.get("Epsilon", "1e-30").str(),
+              Options.get("FloatEpsilon", "").str(),
+              Options.get("DoubleEpsilon", "").str(),
+              Options.get("LongDoubleEpsilon", "").str()},
       Context(Ctx) {}
 
 void UnguardedLogCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "Epsilon", Epsilon);
+  Options.store(Opts, "Epsilon", Epsilon.Default);
+  Options.store(Opts, "FloatEpsilon", Epsilon.Float);
+  Options.store(Opts, "DoubleEpsilon", Epsilon.Double);
+  Options.store(Opts, "LongDoubleEpsilon", Epsilon.LongDouble);
 }
 
 void UnguardedLogCheck::registerMatchers(MatchFinder *Finder) {
@@ -59,7 +65,7 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   // log(p) -> log(std::max(p, 1e-30f)): clamp from below, keeping the type.
-  addClampBelowFix(Diag, Call, Arg, Epsilon, *Result.Context);
+  addClampBelowFix(Diag, Call, Arg, Epsilon.forType(Arg), *Result.Context);
 }
 
 } // namespace nanguard

@@ -3,6 +3,7 @@
 #ifndef NANGUARD_RULES_UNGUARDEDLOGCHECK_H
 #define NANGUARD_RULES_UNGUARDEDLOGCHECK_H
 
+#include "CheckSupport.h"
 #include "NanGuardCheck.h"
 
 namespace nanguard {
@@ -20,7 +21,7 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  std::string Epsilon;
+  EpsilonOption Epsilon;
   clang::tidy::ClangTidyContext *Context;
 };
 

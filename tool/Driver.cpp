@@ -190,7 +190,10 @@ bool validateCheckOptions(ClangTidyOptionsProvider &Provider,
         else if (Option == "Severity") {
           if (V != "warning" && V != "error")
             Problem = ("bad value '" + V + "' (expected warning or error)").str();
-        } else if (Option == "Epsilon" && Known->HasEpsilon) {
+        } else if ((Option == "Epsilon" || Option == "FloatEpsilon" ||
+                    Option == "DoubleEpsilon" ||
+                    Option == "LongDoubleEpsilon") &&
+                   Known->HasEpsilon) {
           double D;
           if (V.getAsDouble(D) || !(D > 0) || D > 1)
             Problem = ("bad value '" + V +
