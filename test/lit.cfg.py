@@ -33,6 +33,7 @@ if os.path.exists(os.path.join(config.llvm_tools_dir, "clang-tidy")) and os.path
 config.substitutions.append(
     ("%check_nanguard", "%s %s%s" % (config.python_executable, check_nanguard, check_args))
 )
+config.substitutions.append(("%clang_tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
 config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 config.substitutions.append(("%python", config.python_executable))
