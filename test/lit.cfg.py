@@ -57,6 +57,8 @@ import subprocess
 if subprocess.run(["/usr/bin/python3", "-c", "import jsonschema"],
                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
     config.available_features.add("jsonschema")
+if os.path.exists(os.path.join(config.llvm_tools_dir, "..", "lib", "libomp.so")):
+    config.available_features.add("openmp")
 if shutil.which("script"):
     config.available_features.add("script")
 if shutil.which("nvim"):
