@@ -218,54 +218,6 @@ static bool containsExpCall(const Stmt *S) {
   return false;
 }
 
-/// 1 / (1 + exp(-x)): an overflow in a denominator's addend makes the
-/// quotient 0, not NaN, as long as the numerator is finite.
-static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*Call);
-  const Expr *Child = Call;
-  while (true) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return false;
-    const auto *P = Parents[0].get<Expr>();
-    if (!P)
-      return false;
-    if (isa<ParenExpr, ImplicitCastExpr>(P)) {
-      Node = Parents[0];
-      Child = P;
-      continue;
-    }
-    const auto *BO = dyn_cast<BinaryOperator>(P);
-    if (!BO)
-      return false;
-    if (BO->getOpcode() == BO_Add) {
-      Node = Parents[0];
-      Child = P;
-      continue;
-    }
-    if (BO->getOpcode() == BO_Div && BO->getRHS() == Child)
-      return !containsExpCall(BO->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
-    return false;
-  }
-}
-
-bool isSumOfExps(const Expr *E, ASTContext &Ctx) {
-  E = E->IgnoreParenImpCasts();
-  const Stmt *Body = enclosingBody(E, Ctx);
-  if (!Body)
-    return false;
-  SoftmaxScan Scan(Body);
-  if (const ValueDecl *Root = rootDecl(E))
-    return Scan.isExpSum(Root);
-  if (!Scan.expTerms(E).empty())
-    return true;
-  // log(sum + eps)
-  const auto *Add = dyn_cast<BinaryOperator>(E);
-  return Add && Add->getOpcode() == BO_Add &&
-         (Scan.isExpSum(rootDecl(Add->getLHS())) ||
-          Scan.isExpSum(rootDecl(Add->getRHS())));
-}
-
 /// The nearest enclosing expression that is not parentheses or a cast.
 static const Expr *parentExpr(const Expr *E, ASTContext &Ctx,
                               const Expr **Child = nullptr) {
@@ -288,6 +240,40 @@ static const Expr *parentExpr(const Expr *E, ASTContext &Ctx,
     return P;
   }
 }
+
+/// 1 / (1 + exp(-x)): an overflow in a denominator's addend makes the
+/// quotient 0, not NaN, as long as the numerator is finite.
+static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
+  const Expr *Child = nullptr;
+  const Expr *P = parentExpr(Call, Ctx, &Child);
+  // Up through the sum the exp is an addend of.
+  while (const auto *Add = dyn_cast_or_null<BinaryOperator>(P)) {
+    if (Add->getOpcode() != BO_Add)
+      break;
+    P = parentExpr(Add, Ctx, &Child);
+  }
+  const auto *Div = dyn_cast_or_null<BinaryOperator>(P);
+  return Div && Div->getOpcode() == BO_Div && Div->getRHS() == Child &&
+         !containsExpCall(Div->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
+}
+
+bool isSumOfExps(const Expr *E, ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  const Stmt *Body = enclosingBody(E, Ctx);
+  if (!Body)
+    return false;
+  SoftmaxScan Scan(Body);
+  if (const ValueDecl *Root = rootDecl(E))
+    return Scan.isExpSum(Root);
+  if (!Scan.expTerms(E).empty())
+    return true;
+  // log(sum + eps)
+  const auto *Add = dyn_cast<BinaryOperator>(E);
+  return Add && Add->getOpcode() == BO_Add &&
+         (Scan.isExpSum(rootDecl(Add->getLHS())) ||
+          Scan.isExpSum(rootDecl(Add->getRHS())));
+}
+
 
 static void productFactors(const Expr *E, SmallVectorImpl<const Expr *> &Out) {
   E = E->IgnoreParenImpCasts();
