@@ -225,12 +225,22 @@ const MathFunctionInfo *getMathCall(const CallExpr *Call) {
 
 FPPrecision precisionOf(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
+  // CUDA's half and bfloat16 are classes.
+  if (const auto *RD = T->getAsRecordDecl())
+    if (RD->getIdentifier()) {
+      StringRef Name = RD->getName();
+      if (Name == "__half" || Name == "__half2" || Name == "half")
+        return FPPrecision::Half;
+      if (Name == "__nv_bfloat16" || Name == "__nv_bfloat162")
+        return FPPrecision::Float;
+    }
   if (const auto *BT = T->getAs<BuiltinType>()) {
     switch (BT->getKind()) {
     case BuiltinType::Half:
     case BuiltinType::Float16:
-    case BuiltinType::BFloat16:
       return FPPrecision::Half;
+    case BuiltinType::BFloat16:
+      return FPPrecision::Float; // float's exponent range: exp overflows at 88.72
     case BuiltinType::Float:
       return FPPrecision::Float;
     case BuiltinType::Double:

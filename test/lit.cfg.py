@@ -45,6 +45,9 @@ config.substitutions.append(
 config.substitutions.append(("%nanguard_cxx", os.path.join(config.nanguard_tools_dir, "nanguard-clang++")))
 config.substitutions.append(("%nanguard_cc", os.path.join(config.nanguard_tools_dir, "nanguard-clang")))
 config.substitutions.append(("%nanguard_obj_root", config.nanguard_obj_root))
+config.substitutions.append(
+    ("%cuda_shim", os.path.join(config.nanguard_src_root, "share", "cuda", "nanguard_cuda_shim.h"))
+)
 # After the longer names that start with it.
 config.substitutions.append(("%nanguard", os.path.join(config.nanguard_tools_dir, "nanguard")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
@@ -65,5 +68,5 @@ if shutil.which("nvim"):
     config.available_features.add("nvim")
 if shutil.which("cmake") and shutil.which("ninja"):
     config.available_features.add("cmake")
-if os.path.isdir("/usr/local/cuda/include"):
+if os.path.exists("/usr/local/cuda/include/cuda_runtime.h"):
     config.available_features.add("cuda-toolkit")

@@ -261,11 +261,47 @@ void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
                Errors.end());
 }
 
+std::string cudaShimHeader() {
+  std::string Exe = sys::fs::getMainExecutable(nullptr, nullptr);
+  SmallString<256> Installed(
+      sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Installed, "share", "nanguard", "cuda",
+                    "nanguard_cuda_shim.h");
+  if (sys::fs::exists(Installed))
+    return std::string(Installed);
+  return NANGUARD_SOURCE_SHARE "/cuda/nanguard_cuda_shim.h";
+}
+
+static bool isCudaSource(StringRef File) {
+  StringRef Ext = sys::path::extension(File);
+  return Ext == ".cu" || Ext == ".cuh";
+}
+
 std::unique_ptr<CompilationDatabase>
 withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
                       std::vector<std::string> Extra) {
   auto Adjusted =
       std::make_unique<ArgumentsAdjustingCompilations>(std::move(DB));
+  Adjusted->appendArgumentsAdjuster(
+      [](const CommandLineArguments &Args, StringRef File) {
+        if (!isCudaSource(File))
+          return Args;
+        bool Says = llvm::any_of(Args, [](StringRef A) {
+          return A.starts_with("--cuda-") || A == "-nocudainc" ||
+                 A.starts_with("--offload");
+        });
+        if (Says)
+          return Args;
+        CommandLineArguments Adjusted = Args;
+        Adjusted.insert(Adjusted.end(), {"-xcuda", "--cuda-host-only"});
+        if (sys::fs::exists("/usr/local/cuda/include/cuda_runtime.h"))
+          Adjusted.insert(Adjusted.end(), {"--cuda-path=/usr/local/cuda",
+                                           "-Wno-unknown-cuda-version"});
+        else
+          Adjusted.insert(Adjusted.end(), {"-nocudainc", "-nocudalib",
+                                           "-include", cudaShimHeader()});
+        return Adjusted;
+      });
   Extra.push_back("-resource-dir=" NANGUARD_CLANG_RESOURCE_DIR);
   Adjusted->appendArgumentsAdjuster(
       getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));

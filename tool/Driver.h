@@ -58,8 +58,15 @@ std::string absolutePath(const clang::tidy::ClangTidyError &E,
 /// from many files, or a template instantiated many times, reports once.
 void sortAndDeduplicate(std::vector<clang::tidy::ClangTidyError> &Errors);
 
+/// The CUDA shim header (share/cuda/nanguard_cuda_shim.h) for analysing .cu
+/// files without a CUDA toolkit.
+std::string cudaShimHeader();
+
 /// A compilation database whose commands also get \p Extra and the
-/// resource directory of the clang nanguard was built against.
+/// resource directory of the clang nanguard was built against. A .cu file
+/// whose command does not say how to compile CUDA is analysed as CUDA host
+/// code, which holds the device functions too (each finding once), with the
+/// toolkit at /usr/local/cuda when there is one and the shim otherwise.
 std::unique_ptr<clang::tooling::CompilationDatabase>
 withNanGuardArguments(std::unique_ptr<clang::tooling::CompilationDatabase> DB,
                       std::vector<std::string> Extra);
