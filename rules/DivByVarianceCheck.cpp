@@ -35,14 +35,6 @@ void DivByVarianceCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-static const CallExpr *asCallOfKind(const Expr *E, MathKind K) {
-  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
-  if (!Call || Call->getNumArgs() != 1)
-    return nullptr;
-  const MathFunctionInfo *F = getMathCall(Call);
-  return F && F->Kind == K ? Call : nullptr;
-}
-
 void DivByVarianceCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Div = Result.Nodes.getNodeAs<BinaryOperator>("div"))
     checkDivision(Div, Result);
@@ -61,12 +53,12 @@ void DivByVarianceCheck::checkDivision(const BinaryOperator *Div,
   ValueFacts Facts(Ctx, Div);
   if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den))
     return;
-  const CallExpr *Sqrt = asCallOfKind(Den, MathKind::Sqrt);
+  const CallExpr *Sqrt = asMathCall(Den, {MathKind::Sqrt});
   if (Sqrt && Facts.carriesEpsilon(Sqrt->getArg(0)))
     return;
   // A division by an rsqrt is a multiplication by the spread; rsqrt's own
   // argument is checked at the call.
-  if (asCallOfKind(Den, MathKind::Rsqrt))
+  if (asMathCall(Den, {MathKind::Rsqrt}))
     return;
 
   // At the operator, as clang's own division warnings and the debug

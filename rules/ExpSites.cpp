@@ -17,11 +17,8 @@ static bool isExpFamily(MathKind K) {
 }
 
 static const CallExpr *asExpCall(const Expr *E) {
-  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
-  if (!Call)
-    return nullptr;
-  const MathFunctionInfo *F = getMathCall(Call);
-  return F && isExpFamily(F->Kind) ? Call : nullptr;
+  return asMathCall(E, {MathKind::Exp, MathKind::Exp2, MathKind::Exp10,
+                        MathKind::Expm1});
 }
 
 namespace {
@@ -359,7 +356,24 @@ const BinaryOperator *naiveSigmoid(const CallExpr *ExpCall, ASTContext &Ctx) {
 
 const CallExpr *asExpCallForSigmoid(const Expr *E) { return asExpCall(E); }
 
+/// raw-exp, naive-softmax and naive-sigmoid ask about the same calls: each
+/// is classified once per translation unit.
+static thread_local DenseMap<const CallExpr *, ExpSite> SiteCache;
+
+void forgetExpSites() { SiteCache.clear(); }
+
+static ExpSite classifyUncached(const CallExpr *Call, ASTContext &Ctx);
+
 ExpSite classifyExpCall(const CallExpr *Call, ASTContext &Ctx) {
+  auto It = SiteCache.find(Call);
+  if (It != SiteCache.end())
+    return It->second;
+  ExpSite Site = classifyUncached(Call, Ctx);
+  SiteCache[Call] = Site;
+  return Site;
+}
+
+static ExpSite classifyUncached(const CallExpr *Call, ASTContext &Ctx) {
   ExpSite Site;
   const MathFunctionInfo *F = getMathCall(Call);
   if (!F || !isExpFamily(F->Kind) || Call->getNumArgs() != 1)

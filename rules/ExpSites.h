@@ -48,7 +48,10 @@ const clang::BinaryOperator *naiveSigmoid(const clang::CallExpr *ExpCall,
 /// The exp-family call an expression is (through parentheses and casts).
 const clang::CallExpr *asExpCallForSigmoid(const clang::Expr *E);
 
-/// Classifies a call; cheap to call again on the same call.
+/// Forgets the classifications of the last translation unit.
+void forgetExpSites();
+
+/// Classifies a call; cached, so cheap to call again on the same call.
 ExpSite classifyExpCall(const clang::CallExpr *Call, clang::ASTContext &Ctx);
 
 } // namespace nanguard

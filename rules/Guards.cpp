@@ -223,6 +223,15 @@ const MathFunctionInfo *getMathCall(const CallExpr *Call) {
   return lookupMathFunction(FD->getName());
 }
 
+const CallExpr *asMathCall(const Expr *E, std::initializer_list<MathKind> Kinds) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  const MathFunctionInfo *F = Call ? getMathCall(Call) : nullptr;
+  if (!F || !llvm::is_contained(Kinds, F->Kind) ||
+      Call->getNumArgs() != (F->Kind == MathKind::Pow ? 2u : 1u))
+    return nullptr;
+  return Call;
+}
+
 FPPrecision precisionOf(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   // CUDA's half and bfloat16 are classes.
@@ -1170,19 +1179,13 @@ bool ValueFacts::carriesEpsilon(const Expr *E) {
          (isProvablyPositive(BO->getLHS()) || isProvablyPositive(BO->getRHS()));
 }
 
-static bool isCallOfKind(const Expr *E, MathKind K) {
-  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
-  const MathFunctionInfo *F = Call ? getMathCall(Call) : nullptr;
-  return F && F->Kind == K;
-}
-
 /// Whether a divisor is (built from) a spread: a sqrt or rsqrt, a variable
 /// computed by one, or a value whose name says std/var/norm.
 bool involvesSpread(const Expr *E, const Stmt *Body, unsigned Depth) {
   if (Depth > 8)
     return false;
   E = E->IgnoreParenImpCasts();
-  if (isCallOfKind(E, MathKind::Sqrt) || isCallOfKind(E, MathKind::Rsqrt))
+  if (asMathCall(E, {MathKind::Sqrt, MathKind::Rsqrt}))
     return true;
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAdditiveOp() || BO->isMultiplicativeOp())

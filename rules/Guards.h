@@ -90,6 +90,12 @@ struct Interval {
 /// `std::log`, `__builtin_log` (not a user's own `log` in a namespace).
 const MathFunctionInfo *getMathCall(const clang::CallExpr *Call);
 
+/// The one-argument (or, for Pow, two-argument) call an expression is,
+/// through parentheses and implicit casts, when its function's kind is one
+/// of \p Kinds; null otherwise.
+const clang::CallExpr *asMathCall(const clang::Expr *E,
+                                  std::initializer_list<MathKind> Kinds);
+
 /// The floating precision of a type (Generic when not floating).
 FPPrecision precisionOf(clang::QualType T);
 

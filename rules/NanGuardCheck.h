@@ -3,6 +3,7 @@
 #ifndef NANGUARD_RULES_NANGUARDCHECK_H
 #define NANGUARD_RULES_NANGUARDCHECK_H
 
+#include "ExpSites.h"
 #include "Guards.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
@@ -20,6 +21,10 @@ public:
                         Options.getLocalOrGlobal("GuardFunctions", ""),
                         !Hints.equals_insensitive("false") && Hints != "0");
   }
+
+  /// AST nodes of the last translation unit are gone: so are the cached
+  /// facts about them.
+  void onStartOfTranslationUnit() override { forgetExpSites(); }
 };
 
 } // namespace nanguard

@@ -308,31 +308,4 @@ withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
   return Adjusted;
 }
 
-static std::vector<unsigned> lineStarts(StringRef Text) {
-  std::vector<unsigned> Starts = {0};
-  for (size_t I = 0; I < Text.size(); ++I)
-    if (Text[I] == '\n')
-      Starts.push_back(unsigned(I + 1));
-  return Starts;
-}
-
-void LineTable::setText(StringRef Path, StringRef Text) {
-  Files[Path] = lineStarts(Text);
-}
-
-std::pair<unsigned, unsigned> LineTable::locate(StringRef Path,
-                                                unsigned Offset) {
-  auto It = Files.find(Path);
-  if (It == Files.end()) {
-    auto Buffer = MemoryBuffer::getFile(Path);
-    It = Files
-             .insert({Path, Buffer ? lineStarts((*Buffer)->getBuffer())
-                                   : std::vector<unsigned>{0}})
-             .first;
-  }
-  const std::vector<unsigned> &Starts = It->second;
-  auto Line = std::upper_bound(Starts.begin(), Starts.end(), Offset) - 1;
-  return {unsigned(Line - Starts.begin()) + 1, Offset - *Line + 1};
-}
-
 } // namespace nanguard

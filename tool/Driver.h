@@ -71,16 +71,6 @@ std::unique_ptr<clang::tooling::CompilationDatabase>
 withNanGuardArguments(std::unique_ptr<clang::tooling::CompilationDatabase> DB,
                       std::vector<std::string> Extra);
 
-/// Line and column (1-based, in bytes, as clang counts) of file offsets.
-class LineTable {
-public:
-  /// Use \p Text for \p Path instead of the file on disk (an editor buffer).
-  void setText(llvm::StringRef Path, llvm::StringRef Text);
-  std::pair<unsigned, unsigned> locate(llvm::StringRef Path, unsigned Offset);
-
-private:
-  llvm::StringMap<std::vector<unsigned>> Files;
-};
 
 } // namespace nanguard
 

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "Reports.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
@@ -260,13 +261,13 @@ std::vector<std::string> defaultArguments(StringRef Path) {
   return {"-xc++", "-std=c++17"};
 }
 
-json::Object position(LineTable &Lines, StringRef Path, unsigned Offset) {
-  auto [Line, Column] = Lines.locate(Path, Offset);
+json::Object position(SourceTexts &Lines, StringRef Path, unsigned Offset) {
+  auto [Line, Column] = Lines.lineColumn(Path, Offset);
   return json::Object{{"line", int64_t(Line) - 1},
                       {"character", int64_t(Column) - 1}};
 }
 
-json::Object range(LineTable &Lines, StringRef Path, unsigned Begin,
+json::Object range(SourceTexts &Lines, StringRef Path, unsigned Begin,
                    unsigned End) {
   return json::Object{{"start", position(Lines, Path, Begin)},
                       {"end", position(Lines, Path, End)}};
@@ -297,7 +298,7 @@ void Server::analyse(StringRef URI, Document &Doc) {
                    /*Quiet=*/true);
   sortAndDeduplicate(Errors);
 
-  LineTable Lines;
+  SourceTexts Lines;
   Lines.setText(Doc.Path, Doc.Text);
   for (const ClangTidyError &E : Errors) {
     bool InDocument = absolutePath(E, E.Message.FilePath) == Doc.Path;

@@ -24,7 +24,12 @@ struct FindingKey {
 /// Reads the files findings point into, once each.
 class SourceTexts {
 public:
-  explicit SourceTexts(std::string SourceRoot) : Root(std::move(SourceRoot)) {}
+  explicit SourceTexts(std::string SourceRoot = "")
+      : Root(std::move(SourceRoot)) {}
+  /// Use \p Text for \p Path instead of the file on disk (an editor buffer).
+  void setText(llvm::StringRef Path, llvm::StringRef Text) {
+    Texts[Path] = Text.str();
+  }
   FindingKey key(const clang::tidy::ClangTidyError &E);
   /// The path relative to the source root (with '/'), or absolute when the
   /// file is outside it.
