@@ -39,6 +39,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
@@ -329,6 +330,21 @@ Constant *NanGuardPass::string(StringRef S) {
   return GV;
 }
 
+/// The source path a report names: as the compiler was given it, relative
+/// to the directory of the compile when it was, else with its directory
+/// (clang records /src/a.cpp compiled from /src/build as "a.cpp" in "/src").
+static std::string reportedPath(const DIScope &Scope) {
+  StringRef Name = Scope.getFilename(), Dir = Scope.getDirectory();
+  if (Name.empty() || sys::path::is_absolute(Name) || Dir.empty())
+    return Name.str();
+  SmallString<256> Cwd;
+  if (!sys::fs::current_path(Cwd) && Cwd == Dir)
+    return Name.str();
+  SmallString<256> Path(Dir);
+  sys::path::append(Path, Name);
+  return std::string(Path);
+}
+
 Constant *NanGuardPass::siteRecord(Instruction &I, const Operation &Op,
                                    Function &F, nanguard_value_type ValueTy,
                                    bool IsVector) {
@@ -337,7 +353,7 @@ Constant *NanGuardPass::siteRecord(Instruction &I, const Operation &Op,
   Constant *File = ConstantPointerNull::get(Ptr);
   unsigned Line = 0, Column = 0;
   if (const DebugLoc &DL = I.getDebugLoc()) {
-    File = string(cast<DIScope>(DL.getScope())->getFilename());
+    File = string(reportedPath(*cast<DIScope>(DL.getScope())));
     Line = DL.getLine();
     Column = DL.getCol();
   }

@@ -23,6 +23,8 @@ public:
 private:
   void checkDivision(const clang::BinaryOperator *Div,
                      const clang::ast_matchers::MatchFinder::MatchResult &R);
+  void checkDivisionCall(const clang::CallExpr *Call,
+                         const clang::ast_matchers::MatchFinder::MatchResult &R);
   void checkRsqrt(const clang::CallExpr *Call,
                   const clang::ast_matchers::MatchFinder::MatchResult &R);
   /// Appends `+ Epsilon` (typed like \p E) to \p E, in parentheses when

@@ -2,6 +2,7 @@
 
 #include "ExpSites.h"
 #include "Guards.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -17,8 +18,8 @@ static bool isExpFamily(MathKind K) {
 }
 
 static const CallExpr *asExpCall(const Expr *E) {
-  return asMathCall(E, {MathKind::Exp, MathKind::Exp2, MathKind::Exp10,
-                        MathKind::Expm1});
+  return asMathCall(stripConversions(E), {MathKind::Exp, MathKind::Exp2,
+                                          MathKind::Exp10, MathKind::Expm1});
 }
 
 namespace {
@@ -53,6 +54,13 @@ public:
     for (const auto &[Numerator, Divisor] : Divisions)
       if (Numerator == Call && SumTerms.count(Divisor))
         InSoftmax = true;
+    // pos = exp(s0 / t); ... pos / all
+    for (const auto &[Carrier, Divisor] : CarrierDivisions) {
+      auto Stored = CarrierCalls.find(Carrier);
+      if (SumTerms.count(Divisor) && Stored != CarrierCalls.end() &&
+          Stored->second.count(Call))
+        InSoftmax = true;
+    }
     if (DirectSoftmaxTerms.count(Call))
       InSoftmax = true;
     if (InSoftmax)
@@ -85,7 +93,7 @@ private:
   }
 
   void collectTerms(const Expr *E, Terms &Out) const {
-    E = E->IgnoreParenImpCasts();
+    E = stripConversions(E);
     if (const CallExpr *Call = asExpCall(E)) {
       Out.Calls.insert(Call);
       return;
@@ -150,6 +158,9 @@ private:
           Divisors.insert(Divisor);
           if (const CallExpr *Call = asExpCall(LHS))
             Divisions.push_back({Call, Divisor});
+          else if (const ValueDecl *Carrier = rootDecl(LHS);
+                   Carrier && BO->getOpcode() == BO_Div)
+            CarrierDivisions.push_back({Carrier, Divisor});
           break;
         }
         // exp(a) / (exp(a) + exp(b)): a softmax written out.
@@ -171,11 +182,24 @@ private:
           if (VD->getInit())
             if (const CallExpr *Call = asExpCall(VD->getInit()))
               CarrierCalls[VD].insert(Call);
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+               MC && MC->getNumArgs() == 1 && MC->getMethodDecl() &&
+               MC->getMethodDecl()->getIdentifier() &&
+               (MC->getMethodDecl()->getName() == "push_back" ||
+                MC->getMethodDecl()->getName() == "emplace_back")) {
+      // p.push_back(exp(..)); z += p.back();
+      if (const CallExpr *Call = asExpCall(MC->getArg(0)))
+        if (const ValueDecl *Root = rootDecl(MC->getImplicitObjectArgument()))
+          CarrierCalls[Root].insert(Call);
     } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const MathFunctionInfo *F = getMathCall(Call);
       if (F && (F->Kind == MathKind::Log || F->Kind == MathKind::Log1p) &&
           Call->getNumArgs() == 1) {
         const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
+        // log(s / n) = log(s) - log(n): a log-mean-exp.
+        if (const auto *Div = dyn_cast<BinaryOperator>(Arg);
+            Div && Div->getOpcode() == BO_Div)
+          Arg = Div->getLHS()->IgnoreParenImpCasts();
         if (const ValueDecl *Root = rootDecl(Arg)) {
           LogArgs.insert(Root);
         } else {
@@ -200,6 +224,7 @@ private:
   SmallPtrSet<const CallExpr *, 4> DirectLogTerms;
   SmallPtrSet<const CallExpr *, 4> DirectSoftmaxTerms;
   std::vector<std::pair<const CallExpr *, const ValueDecl *>> Divisions;
+  std::vector<std::pair<const ValueDecl *, const ValueDecl *>> CarrierDivisions;
 };
 } // namespace
 
@@ -385,7 +410,8 @@ static ExpSite classifyUncached(const CallExpr *Call, ASTContext &Ctx) {
   Site.Threshold = F->kind().overflowThreshold(Site.Precision);
 
   ValueFacts Facts(Ctx, Call);
-  if (Facts.range(Call->getArg(0)).isAtMost(Site.Threshold)) {
+  if (Facts.range(Call->getArg(0)).isAtMost(Site.Threshold) ||
+      Facts.isScaledNonPositive(Call->getArg(0))) {
     Site.Kind = ExpSiteKind::Bounded;
     return Site;
   }

@@ -2,6 +2,7 @@
 
 #include "Guards.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
 #include "clang/AST/StmtCXX.h"
@@ -57,6 +58,10 @@ Interval Interval::meet(const Interval &O) const {
     R.HiOpen = O.HiOpen;
   }
   R.NonZero = NonZero || O.NonZero;
+  if (R.NonZero && R.Lo == 0)
+    R.LoOpen = true; // [0, x] without 0
+  if (R.NonZero && R.Hi == 0)
+    R.HiOpen = true;
   return R;
 }
 
@@ -146,6 +151,23 @@ static Interval reciprocal(const Interval &A) {
   return Interval::all();
 }
 
+/// A range converted to a floating format: positive values below half its
+/// smallest subnormal round to 0 (1e-8 in _Float16).
+static Interval roundedTo(Interval R, const llvm::fltSemantics &Sem) {
+  double Tiny = llvm::APFloat::getSmallest(Sem).convertToDouble() / 2;
+  if (R.Lo >= 0 && R.Lo <= Tiny) {
+    R.Lo = 0;
+    R.LoOpen = false;
+    R.NonZero = false;
+  }
+  if (R.Hi <= 0 && R.Hi >= -Tiny) {
+    R.Hi = 0;
+    R.HiOpen = false;
+    R.NonZero = false;
+  }
+  return R;
+}
+
 static Interval widen(const Interval &Old, const Interval &New) {
   Interval R = Old.join(New);
   if (New.Lo < Old.Lo)
@@ -198,6 +220,11 @@ static const Expr *strip(const Expr *E) {
     const Expr *Next = E->IgnoreParenImpCasts()->IgnoreImplicit();
     if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
       Next = MTE->getSubExpr();
+    // A copy of a value class (CUDA's __half): the value copied.
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Next))
+      if (CE->getNumArgs() == 1 && CE->getConstructor() &&
+          CE->getConstructor()->isCopyOrMoveConstructor())
+        Next = CE->getArg(0);
     if (Next == E)
       return E;
     E = Next;
@@ -223,13 +250,141 @@ const MathFunctionInfo *getMathCall(const CallExpr *Call) {
   return lookupMathFunction(FD->getName());
 }
 
+static unsigned arity(MathKind K) {
+  switch (K) {
+  case MathKind::Pow:
+  case MathKind::Add:
+  case MathKind::Sub:
+  case MathKind::Mul:
+  case MathKind::Div:
+    return 2;
+  default:
+    return 1;
+  }
+}
+
 const CallExpr *asMathCall(const Expr *E, std::initializer_list<MathKind> Kinds) {
   const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
   const MathFunctionInfo *F = Call ? getMathCall(Call) : nullptr;
   if (!F || !llvm::is_contained(Kinds, F->Kind) ||
-      Call->getNumArgs() != (F->Kind == MathKind::Pow ? 2u : 1u))
+      Call->getNumArgs() != arity(F->Kind))
     return nullptr;
   return Call;
+}
+
+/// Whether a class stands for a floating type (CUDA's half and bfloat16).
+static bool isFloatingClass(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  StringRef Name = RD->getName();
+  return Name == "__half" || Name == "half" || Name == "__nv_bfloat16";
+}
+
+std::optional<Arithmetic> asArithmetic(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    BinaryOperatorKind Op = BO->getOpcode();
+    if (Op == BO_Add || Op == BO_Sub || Op == BO_Mul ||
+        (Op == BO_Div && BO->getType()->isRealFloatingType()))
+      return Arithmetic{Op, BO->getLHS(), BO->getRHS()};
+    return std::nullopt;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getNumArgs() != 2 || !isFloatingClass(OC->getType()))
+      return std::nullopt;
+    switch (OC->getOperator()) {
+    case OO_Plus:
+      return Arithmetic{BO_Add, OC->getArg(0), OC->getArg(1)};
+    case OO_Minus:
+      return Arithmetic{BO_Sub, OC->getArg(0), OC->getArg(1)};
+    case OO_Star:
+      return Arithmetic{BO_Mul, OC->getArg(0), OC->getArg(1)};
+    case OO_Slash:
+      return Arithmetic{BO_Div, OC->getArg(0), OC->getArg(1)};
+    default:
+      return std::nullopt;
+    }
+  }
+  if (const CallExpr *Call = asMathCall(
+          E, {MathKind::Add, MathKind::Sub, MathKind::Mul, MathKind::Div})) {
+    BinaryOperatorKind Op;
+    switch (getMathCall(Call)->Kind) {
+    case MathKind::Add:
+      Op = BO_Add;
+      break;
+    case MathKind::Sub:
+      Op = BO_Sub;
+      break;
+    case MathKind::Mul:
+      Op = BO_Mul;
+      break;
+    default:
+      Op = BO_Div;
+      break;
+    }
+    return Arithmetic{Op, Call->getArg(0), Call->getArg(1)};
+  }
+  return std::nullopt;
+}
+
+const Expr *stripConversions(const Expr *E) {
+  while (true) {
+    E = strip(E);
+    const CallExpr *Convert = asMathCall(E, {MathKind::Convert});
+    if (!Convert)
+      return E;
+    E = Convert->getArg(0);
+  }
+}
+
+/// `__shfl_sync(mask, v, lane)` and its xor/down/up forms: the call that
+/// computes v, when v is a call.
+static const CallExpr *shuffledValue(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || !FD->getName().starts_with("__shfl") ||
+      Call->getNumArgs() < 2)
+    return nullptr;
+  return dyn_cast<CallExpr>(strip(Call->getArg(1)));
+}
+
+/// The value a shuffle moves (`__shfl_xor_sync(mask, m, o)` moves m), or
+/// null.
+static const Expr *shuffledOperand(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(strip(E));
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || !FD->getName().starts_with("__shfl") ||
+      Call->getNumArgs() < 2)
+    return nullptr;
+  return Call->getArg(1);
+}
+
+/// `Reduce(v, op)` of cub's block and warp reductions with a maximum (or
+/// minimum) operator: cub::Max, cuda::maximum, or an operator named so.
+static bool isReduceWith(const CallExpr *Call, bool Min) {
+  // The method's name, also in a template where the reduction's type
+  // depends on a parameter (cub::BlockReduce<float, THREADS>).
+  StringRef Method;
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    if (const CXXMethodDecl *M = MC->getMethodDecl(); M && M->getIdentifier())
+      Method = M->getName();
+  } else if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+    if (DM->getMember().isIdentifier())
+      Method = DM->getMember().getAsIdentifierInfo()->getName();
+  } else if (const auto *UM = dyn_cast<UnresolvedMemberExpr>(Callee)) {
+    if (UM->getMemberName().isIdentifier())
+      Method = UM->getMemberName().getAsIdentifierInfo()->getName();
+  }
+  if (Method != "Reduce" || Call->getNumArgs() < 2)
+    return false;
+  QualType Op = strip(Call->getArg(1))->getType();
+  const auto *RD = Op->getAsRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  std::string Name = RD->getName().lower();
+  return Min ? (Name == "min" || Name == "minimum")
+             : (Name == "max" || Name == "maximum");
 }
 
 FPPrecision precisionOf(QualType T) {
@@ -281,6 +436,13 @@ const ValueDecl *rootDecl(const Expr *E) {
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
     if (OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star)
       return rootDecl(OC->getArg(0));
+  // An element of a container: v.back(), v.front(), v.at(i).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *M = MC->getMethodDecl();
+        M && M->getIdentifier() &&
+        (M->getName() == "back" || M->getName() == "front" ||
+         M->getName() == "at"))
+      return rootDecl(MC->getImplicitObjectArgument());
   return nullptr;
 }
 
@@ -404,6 +566,17 @@ static bool nameSaysMax(StringRef Name) {
   if (!Settings.NameHints)
     return false;
   return Name.lower().find("max") != std::string::npos;
+}
+
+/// `min_element`, `row_min`, `emin`: a word of the name is min or minimum.
+static bool nameSaysMin(StringRef Name) {
+  if (!Settings.NameHints)
+    return false;
+  for (const std::string &W : identifierWords(Name))
+    if (W == "min" || W == "minimum" || W == "argmin" ||
+        (W.size() <= 5 && StringRef(W).ends_with("min")))
+      return true;
+  return false;
 }
 
 //===----------------------------------------------------------------------===//
@@ -681,6 +854,8 @@ Interval ValueFacts::evaluate(const Expr *E) {
 Interval ValueFacts::evaluateUncached(const Expr *E) {
   if (const auto *CE = dyn_cast<CastExpr>(E)) {
     Interval Sub = evaluate(CE->getSubExpr());
+    if (CE->getCastKind() == CK_FloatingCast && CE->getType()->isRealFloatingType())
+      Sub = roundedTo(Sub, Ctx.getFloatTypeSemantics(CE->getType()));
     if (CE->getCastKind() == CK_FloatingToIntegral) {
       // Truncation toward zero: (0, 1) becomes 0.
       Sub.Lo = Sub.Lo > 0 ? std::floor(Sub.Lo) : std::ceil(Sub.Lo);
@@ -704,23 +879,29 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
     }
   }
 
-  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-    switch (BO->getOpcode()) {
+  if (std::optional<Arithmetic> A = asArithmetic(E)) {
+    switch (A->Op) {
     case BO_Add:
-      return add(evaluate(BO->getLHS()), evaluate(BO->getRHS()));
+      return add(evaluate(A->LHS), evaluate(A->RHS));
     case BO_Sub: {
-      Interval R = add(evaluate(BO->getLHS()), negate(evaluate(BO->getRHS())));
-      for (const auto &[A, B] : Distinct)
-        if ((sameValue(A, BO->getLHS(), Ctx) && sameValue(B, BO->getRHS(), Ctx)) ||
-            (sameValue(B, BO->getLHS(), Ctx) && sameValue(A, BO->getRHS(), Ctx)))
+      Interval R = add(evaluate(A->LHS), negate(evaluate(A->RHS)));
+      for (const auto &[X, Y] : Distinct)
+        if ((sameValue(X, A->LHS, Ctx) && sameValue(Y, A->RHS, Ctx)) ||
+            (sameValue(Y, A->LHS, Ctx) && sameValue(X, A->RHS, Ctx)))
           R.NonZero = true;
-      if (isMaxOf(BO->getRHS(), BO->getLHS()))
+      if (isMaxOf(A->RHS, A->LHS))
         R = R.meet(Interval::atMost(0));
+      else if (isExtremeOf(A->RHS, A->LHS, /*Min=*/true, 0))
+        R = R.meet(Interval::atLeast(0)); // e - emin
       return R;
     }
-    case BO_Mul:
-    case BO_Div:
+    default:
       return evaluateProduct(E);
+    }
+  }
+
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    switch (BO->getOpcode()) {
     case BO_Comma:
     case BO_Assign:
       return evaluate(BO->getRHS());
@@ -783,16 +964,16 @@ Interval ValueFacts::evaluateProduct(const Expr *E) {
   bool Negative = false;
   std::function<void(const Expr *, bool)> Flatten = [&](const Expr *F,
                                                          bool InDen) {
-    F = strip(F);
-    if (const auto *BO = dyn_cast<BinaryOperator>(F)) {
-      if (BO->getOpcode() == BO_Mul) {
-        Flatten(BO->getLHS(), InDen);
-        Flatten(BO->getRHS(), InDen);
+    F = stripConversions(F);
+    if (std::optional<Arithmetic> A = asArithmetic(F)) {
+      if (A->Op == BO_Mul) {
+        Flatten(A->LHS, InDen);
+        Flatten(A->RHS, InDen);
         return;
       }
-      if (BO->getOpcode() == BO_Div && BO->getType()->isRealFloatingType()) {
-        Flatten(BO->getLHS(), InDen);
-        Flatten(BO->getRHS(), !InDen);
+      if (A->Op == BO_Div) {
+        Flatten(A->LHS, InDen);
+        Flatten(A->RHS, !InDen);
         return;
       }
     }
@@ -828,9 +1009,16 @@ Interval ValueFacts::evaluateProduct(const Expr *E) {
   for (const Expr *F : Num)
     if (F)
       R = multiply(R, evaluate(F));
-  for (const Expr *F : Den)
-    if (F)
-      R = multiply(R, reciprocal(evaluate(F)));
+  for (const Expr *F : Den) {
+    if (!F)
+      continue;
+    Interval D = evaluate(F);
+    Interval Rec = reciprocal(D);
+    // An integer is finite: 1/n for n >= 0 is in (0, +inf], never 0.
+    if (D.isNonNegative() && F->IgnoreParenImpCasts()->getType()->isIntegerType())
+      Rec = Interval::atLeast(0, /*Open=*/true);
+    R = multiply(R, Rec);
+  }
   return R;
 }
 
@@ -937,6 +1125,44 @@ Interval ValueFacts::evaluateCall(const CallExpr *Call) {
       return Interval::atLeast(0);
     return Interval::all();
   }
+  case MathKind::Log:
+  case MathKind::Log1p: {
+    // Monotone: the image of the argument's range where the log is defined.
+    // log2 and log10 differ from log by a positive factor.
+    Interval X = Arg(0);
+    bool Plus1 = F->Kind == MathKind::Log1p;
+    double Shift = Plus1 ? 1 : 0;
+    if (!(X.Lo + Shift >= 0))
+      return typeRange(Call->getType());
+    StringRef N = F->Name;
+    double Scale = N.contains("log2") ? 1 / std::log(2.0)
+                   : N.contains("log10") ? 1 / std::log(10.0)
+                                         : 1;
+    auto Log = [&](double V) {
+      return V + Shift <= 0 ? -Inf : std::log(V + Shift) * Scale;
+    };
+    Interval R;
+    R.Lo = Log(X.Lo);
+    R.LoOpen = X.LoOpen;
+    R.Hi = std::isfinite(X.Hi) ? Log(X.Hi) : Inf;
+    R.HiOpen = X.HiOpen;
+    R.NonZero = X.Lo + Shift > 1 || X.Hi + Shift < 1;
+    return R;
+  }
+  case MathKind::Convert: {
+    // __float2half(1e-8f) is 0: a positive bound below half the smallest
+    // subnormal of the destination rounds to 0.
+    Interval R = Arg(0);
+    QualType To = Call->getType().getCanonicalType();
+    const auto *RD = To->getAsRecordDecl();
+    StringRef Name = RD && RD->getIdentifier() ? RD->getName() : "";
+    const llvm::fltSemantics *Sem =
+        To->isRealFloatingType()                ? &Ctx.getFloatTypeSemantics(To)
+        : Name == "__half" || Name == "half"    ? &llvm::APFloat::IEEEhalf()
+        : Name == "__nv_bfloat16"               ? &llvm::APFloat::BFloat()
+                                                : nullptr;
+    return Sem ? roundedTo(R, *Sem) : R;
+  }
   case MathKind::Tanh:
   case MathKind::Sin:
   case MathKind::Cos:
@@ -1006,15 +1232,29 @@ Interval ValueFacts::evaluateVariable(const VarDecl *VD, const DeclRefExpr *Use)
   Saved.swap(Assumptions);
   UsesInProgress.insert(Use);
   std::optional<Interval> Result;
+  // Each definition is evaluated under the conditions that hold where it
+  // is made: `if (c[i] == 0) continue; double p = c[i] / n;` gives p > 0.
+  auto UnderItsConditions = [&](const Expr *Def, const Stmt *Where) {
+    size_t SavedDistinct = Distinct.size();
+    auto SavedNonEmpty = NonEmpty;
+    if (Where && Depth < 16)
+      collectDominatingConditions(Where);
+    Interval V = evaluate(Def);
+    Assumptions.clear();
+    Distinct.resize(SavedDistinct);
+    NonEmpty = SavedNonEmpty;
+    return V;
+  };
   for (unsigned Id : *Reaching) {
     Interval V;
     if (Id == 0) {
       V = isa<ParmVarDecl>(VD) || isa<CXXConstructExpr>(strip(Defs.Init))
               ? declaredRange(VD)
-              : evaluate(Defs.Init);
+              : UnderItsConditions(Defs.Init, Defs.Init);
     } else {
       const VariableDefinitions::Update &U = Defs.Updates[Id - 1];
-      Interval RHS = U.RHS ? evaluate(U.RHS) : Interval::point(1);
+      Interval RHS = U.RHS ? UnderItsConditions(U.RHS, U.RHS)
+                           : Interval::point(1);
       V = applyUpdate(U.Op, Summary, RHS, declaredRange(VD));
     }
     Result = Result ? Result->join(V) : V;
@@ -1050,11 +1290,20 @@ bool ValueFacts::isMaxShiftedExp(const Expr *E, unsigned Depth) {
         return false;
       if (Op->getOpcode() == BO_Sub)
         return isMaxOf(Op->getRHS(), Op->getLHS());
-      if (Op->getOpcode() == BO_Mul && isProvablyPositive(Op->getRHS()))
+      // A positive factor, or a scale (see isScaledNonPositive).
+      auto Scale = [&](const Expr *X) {
+        if (isProvablyPositive(X))
+          return true;
+        X = strip(X);
+        return isa<DeclRefExpr, MemberExpr>(X) &&
+               X->getType()->isRealFloatingType() &&
+               !evaluate(X).isNonPositive();
+      };
+      if (Op->getOpcode() == BO_Mul && Scale(Op->getRHS()))
         Arg = strip(Op->getLHS());
-      else if (Op->getOpcode() == BO_Mul && isProvablyPositive(Op->getLHS()))
+      else if (Op->getOpcode() == BO_Mul && Scale(Op->getLHS()))
         Arg = strip(Op->getRHS());
-      else if (Op->getOpcode() == BO_Div && isProvablyPositive(Op->getRHS()))
+      else if (Op->getOpcode() == BO_Div && Scale(Op->getRHS()))
         Arg = strip(Op->getLHS());
       else
         return false;
@@ -1098,9 +1347,34 @@ bool ValueFacts::isSumOfMaxShiftedExps(const VarDecl *VD) {
   const VariableDefinitions &Defs = definitions(VD);
   if (Defs.Escapes || Defs.Updates.empty())
     return false;
+  auto OnlyItself = [&](const Expr *E) {
+    SmallPtrSet<const ValueDecl *, 4> Roots;
+    collectRoots(E, Roots);
+    return Roots.size() == 1 && *Roots.begin() == VD;
+  };
+  // A warp's partial sums combined: `s += __shfl_xor_sync(mask, s, o)`,
+  // `s = warp_sum(s)`, `s = __shfl_sync(mask, s, 0)`: the other lanes'
+  // sums are >= 0, so each lane's total stays >= its own.
+  auto CombinesLanes = [&](const VariableDefinitions::Update &U) {
+    const Expr *Moved = shuffledOperand(U.RHS);
+    if (Moved && OnlyItself(Moved))
+      return U.Op == BO_AddAssign || U.Op == BO_Assign;
+    const auto *Call = dyn_cast<CallExpr>(strip(U.RHS));
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    return U.Op == BO_Assign && FD && FD->getIdentifier() &&
+           Settings.NameHints &&
+           StringRef(FD->getName().lower()).contains("sum") &&
+           llvm::all_of(Call->arguments(), [&](const Expr *A) {
+             Expr::EvalResult R;
+             return OnlyItself(A) ||
+                    (!A->isValueDependent() && A->EvaluateAsRValue(R, Ctx));
+           });
+  };
   for (const VariableDefinitions::Update &U : Defs.Updates) {
     if (!U.RHS)
       return false;
+    if (CombinesLanes(U))
+      continue;
     if (U.Op == BO_AddAssign) {
       if (!isMaxShiftedExp(U.RHS))
         return false;
@@ -1171,12 +1445,72 @@ Interval ValueFacts::variableSummary(const VarDecl *VD) {
   return Result;
 }
 
-bool ValueFacts::carriesEpsilon(const Expr *E) {
+bool ValueFacts::isScaledNonPositive(const Expr *E) {
+  SmallVector<const Expr *, 6> Factors;
+  bool Negative = false;
+  std::function<void(const Expr *)> Flatten = [&](const Expr *F) {
+    F = strip(F);
+    if (const auto *BO = dyn_cast<BinaryOperator>(F))
+      if (BO->getOpcode() == BO_Mul ||
+          (BO->getOpcode() == BO_Div && BO->getType()->isRealFloatingType())) {
+        Flatten(BO->getLHS());
+        Flatten(BO->getRHS());
+        return;
+      }
+    if (const auto *UO = dyn_cast<UnaryOperator>(F))
+      if (UO->getOpcode() == UO_Minus) {
+        Negative = !Negative;
+        Flatten(UO->getSubExpr());
+        return;
+      }
+    Factors.push_back(F);
+  };
+  Flatten(E);
+  bool Data = false; // a non-constant factor whose sign is known
+  unsigned Scales = 0;
+  for (const Expr *F : Factors) {
+    Interval R = evaluate(F);
+    bool Constant = R.Lo == R.Hi;
+    if (R.isNonNegative()) {
+      Data |= !Constant;
+    } else if (R.isNonPositive()) {
+      Data |= !Constant;
+      Negative = !Negative;
+    } else if (isa<DeclRefExpr, MemberExpr>(F) && F->getType()->isRealFloatingType()) {
+      ++Scales; // kT, temperature, scale: taken to be positive
+    } else {
+      return false;
+    }
+  }
+  return Data && Scales > 0 && Negative;
+}
+
+bool ValueFacts::carriesEpsilon(const Expr *E, unsigned Depth) {
   if (isProvablyPositive(E))
     return true;
-  const auto *BO = dyn_cast<BinaryOperator>(strip(E));
-  return BO && BO->getOpcode() == BO_Add &&
-         (isProvablyPositive(BO->getLHS()) || isProvablyPositive(BO->getRHS()));
+  E = stripConversions(E);
+  if (std::optional<Arithmetic> A = asArithmetic(E)) // v + eps, __hadd(v, eps)
+    return A->Op == BO_Add &&
+           (isProvablyPositive(A->LHS) || isProvablyPositive(A->RHS));
+  if (Depth > 4)
+    return false;
+  // sqrt(var + eps), and a local variable every definition of which carries
+  // one: `float rms = std::sqrt(ss / n + eps); x / rms`.
+  if (const CallExpr *Sqrt = asMathCall(E, {MathKind::Sqrt}))
+    return carriesEpsilon(Sqrt->getArg(0), Depth + 1);
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || !Body || isa<ParmVarDecl>(VD))
+    return false;
+  const VariableDefinitions &Defs = definitions(VD);
+  if (Defs.Escapes || !Defs.Init)
+    return false;
+  if (!carriesEpsilon(Defs.Init, Depth + 1))
+    return false;
+  for (const VariableDefinitions::Update &U : Defs.Updates)
+    if (U.Op != BO_Assign || !U.RHS || !carriesEpsilon(U.RHS, Depth + 1))
+      return false;
+  return true;
 }
 
 /// Whether a divisor is (built from) a spread: a sqrt or rsqrt, a variable
@@ -1184,15 +1518,16 @@ bool ValueFacts::carriesEpsilon(const Expr *E) {
 bool involvesSpread(const Expr *E, const Stmt *Body, unsigned Depth) {
   if (Depth > 8)
     return false;
-  E = E->IgnoreParenImpCasts();
-  if (asMathCall(E, {MathKind::Sqrt, MathKind::Rsqrt}))
-    return true;
-  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-    if (BO->isAdditiveOp() || BO->isMultiplicativeOp())
-      return involvesSpread(BO->getLHS(), Body, Depth + 1) ||
-             involvesSpread(BO->getRHS(), Body, Depth + 1);
+  E = stripConversions(E);
+  if (std::optional<Arithmetic> A = asArithmetic(E))
+    return involvesSpread(A->LHS, Body, Depth + 1) ||
+           involvesSpread(A->RHS, Body, Depth + 1);
+  if (const CallExpr *Root = asMathCall(E, {MathKind::Sqrt, MathKind::Rsqrt}))
+    // sqrt(dim), sqrt((double)n): the root of a count is a scale, not a
+    // spread (a division by it is unguarded-division's).
+    return !Root->getArg(0)->IgnoreParenCasts()->getType()->isIntegerType();
+  if (isa<BinaryOperator>(E))
     return false;
-  }
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     return nameSaysSpread(ME->getMemberDecl()->getName());
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
@@ -1217,8 +1552,9 @@ bool involvesSpread(const Expr *E, const Stmt *Body, unsigned Depth) {
 //===----------------------------------------------------------------------===//
 
 /// The call to a function whose name says it computes a maximum
-/// (max_element, row_max, warpReduceMax, ...), looking through `*`.
-static const CallExpr *maxNamedCall(const Expr *E) {
+/// (max_element, row_max, warpReduceMax, ...), or with \p Min a minimum,
+/// looking through `*`.
+static const CallExpr *extremeNamedCall(const Expr *E, bool Min) {
   E = strip(E);
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->getOpcode() == UO_Deref)
@@ -1230,74 +1566,157 @@ static const CallExpr *maxNamedCall(const Expr *E) {
   if (!Call)
     return nullptr;
   if (const MathFunctionInfo *F = getMathCall(Call))
-    return F->Kind == MathKind::Max ? Call : nullptr;
+    return F->Kind == (Min ? MathKind::Min : MathKind::Max) ? Call : nullptr;
+  // A warp shuffle moves a reduced value between lanes:
+  // __shfl_sync(mask, Reduce(v, cuda::maximum<>()), 0).
+  if (const CallExpr *Moved = shuffledValue(Call))
+    return extremeNamedCall(Moved, Min);
+  // cub::BlockReduce / WarpReduce: Reduce(v, cub::Max()) or
+  // Reduce(v, cuda::maximum<>()).
+  if (isReduceWith(Call, Min))
+    return Call;
   const FunctionDecl *FD = Call->getDirectCallee();
-  if (FD && FD->getIdentifier() && nameSaysMax(FD->getName()))
+  if (FD && FD->getIdentifier() &&
+      (Min ? nameSaysMin(FD->getName()) : nameSaysMax(FD->getName())))
     return Call;
   return nullptr;
 }
 
-static bool sharesRoot(const Expr *A, const Expr *B) {
+/// The range-for loop variables of the body, mapped to the root of the
+/// range they iterate: `for (double x : logw)` reads logw.
+const ValueDecl *ValueFacts::iterationSource(const ValueDecl *D) {
+  if (!RangeSourcesBuilt) {
+    RangeSourcesBuilt = true;
+    std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *For = dyn_cast<CXXForRangeStmt>(S))
+        if (const ValueDecl *Root = rootDecl(For->getRangeInit()))
+          RangeSources[For->getLoopVariable()] = Root;
+      for (const Stmt *Child : S->children())
+        Scan(Child);
+    };
+    Scan(Body);
+  }
+  auto It = RangeSources.find(D);
+  return It == RangeSources.end() ? D : It->second;
+}
+
+/// Whether two expressions read a common variable or array (a range-for
+/// variable counts as the range it iterates).
+bool ValueFacts::sharesSource(const Expr *A, const Expr *B) {
   SmallPtrSet<const ValueDecl *, 4> RA, RB;
   collectRoots(A, RA);
   collectRoots(B, RB);
+  SmallPtrSet<const ValueDecl *, 4> SA;
   for (const ValueDecl *D : RA)
-    if (RB.count(D))
+    SA.insert(iterationSource(D));
+  for (const ValueDecl *D : RB)
+    if (RA.count(D) || SA.count(iterationSource(D)))
       return true;
   return false;
 }
 
-bool ValueFacts::isMaxLikeDefinition(const Expr *Def, const VarDecl *Var,
-                                     const Expr *Value) {
+/// The value a local variable is given once and never changed:
+/// `double lo = std::min(a, b);`.
+const Expr *ValueFacts::singleDefinition(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || !VD->getInit() || !Body)
+    return nullptr;
+  const VariableDefinitions &Defs = definitions(VD);
+  if (Defs.Escapes || !Defs.Updates.empty())
+    return nullptr;
+  return strip(VD->getInit());
+}
+
+bool ValueFacts::isExtremeLikeDefinition(const Expr *Def, const Expr *Value,
+                                         bool Min) {
   Def = strip(Def);
-  if (const CallExpr *Call = maxNamedCall(Def)) {
-    if (getMathCall(Call)) {
-      for (const Expr *A : Call->arguments())
-        if (sameValue(A, Value, Ctx) || sharesRoot(A, Value))
-          return true;
-      return false;
-    }
-    return true; // max_element(x, x + n), row_max(x): the maximum by name.
+  if (const CallExpr *Call = extremeNamedCall(Def, Min)) {
+    if (isReduceWith(Call, Min)) // Reduce(v, max) is the maximum of v's
+      return sameValue(Call->getArg(0), Value, Ctx) ||
+             sharesSource(Call->getArg(0), Value);
+    if (!getMathCall(Call))
+      return true; // max_element(x, x + n), row_max(x): the maximum by name.
+    for (const Expr *A : Call->arguments())
+      if (sameValue(A, Value, Ctx) || sharesSource(A, Value))
+        return true;
+    // min(a, b) - max(a, b): the other extreme of the same values.
+    const Expr *Other = singleDefinition(Value);
+    if (const CallExpr *OtherCall = Other ? extremeNamedCall(Other, !Min) : nullptr;
+        OtherCall && getMathCall(OtherCall) &&
+        OtherCall->getNumArgs() == Call->getNumArgs() &&
+        llvm::all_of(OtherCall->arguments(), [&](const Expr *A) {
+          return llvm::any_of(Call->arguments(), [&](const Expr *B) {
+            return sameValue(A, B, Ctx);
+          });
+        }))
+      return true;
+    return false;
   }
   if (const auto *CO = dyn_cast<ConditionalOperator>(Def))
-    return (sharesRoot(CO->getTrueExpr(), Value) ||
-            sharesRoot(CO->getFalseExpr(), Value)) &&
+    return (sharesSource(CO->getTrueExpr(), Value) ||
+            sharesSource(CO->getFalseExpr(), Value)) &&
            isa<BinaryOperator>(strip(CO->getCond())) &&
            cast<BinaryOperator>(strip(CO->getCond()))->isRelationalOp();
   return false;
 }
 
 bool ValueFacts::isMaxOf(const Expr *Max, const Expr *Value) {
-  Max = strip(Max);
-  if (const CallExpr *Call = maxNamedCall(Max))
-    return isMaxLikeDefinition(Call, nullptr, Value);
+  return isExtremeOf(Max, Value, /*Min=*/false, 0);
+}
 
-  const auto *DRE = dyn_cast<DeclRefExpr>(Max);
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD)
-    return false;
-  if (isa<ParmVarDecl>(VD) && nameSaysMax(VD->getName()))
-    return true;
-  if (!VD->hasLocalStorage() || !Body)
-    return false;
-
-  // Every value the variable is given must be a starting value (a constant
-  // such as -INFINITY, or an element) or a running maximum that includes the
-  // values being shifted.
-  VariableDefinitions Defs = findDefinitions(VD, Body);
-  if (Defs.Escapes)
-    return false;
+/// Whether every definition of a variable or array (\p Defs, made at
+/// \p Wheres) keeps it the extreme of a set of values that includes
+/// \p Value, and at least one ties it to those values.
+bool ValueFacts::definitionsKeepExtreme(const ValueDecl *Self,
+                                        ArrayRef<const Expr *> Defs,
+                                        ArrayRef<const Stmt *> Wheres,
+                                        const Expr *Value, bool Min,
+                                        unsigned Depth) {
   bool Tied = false;
+  auto Rooted = [&](const Expr *E) {
+    SmallPtrSet<const ValueDecl *, 4> Roots;
+    collectRoots(E, Roots);
+    return !Roots.empty() &&
+           llvm::all_of(Roots, [&](const ValueDecl *D) { return D == Self; });
+  };
   auto Consider = [&](const Expr *Def, const Stmt *Where) {
-    if (isMaxLikeDefinition(Def, VD, Value)) {
+    const Expr *S = strip(Def);
+    if (isExtremeLikeDefinition(S, Value, Min)) {
       Tied = true;
       return true;
     }
     Expr::EvalResult R;
-    const Expr *S = strip(Def);
     if (!S->isValueDependent() && S->EvaluateAsRValue(R, Ctx))
-      return true; // A starting value.
-    if (!sharesRoot(S, Value))
+      return true; // A starting value (-INFINITY).
+    // m = v, where v is the very value shifted: m >= v from here on.
+    if (sameValue(S, Value, Ctx)) {
+      Tied = true;
+      return true;
+    }
+    // A step of a reduction over the variable itself: m = fmaxf(m,
+    // __shfl_xor_sync(mask, m, o)), red[t] = fmaxf(red[t], red[t + s]),
+    // m = __shfl_sync(mask, m, 0). The extreme only grows (or is shared).
+    if (const CallExpr *Step = extremeNamedCall(S, Min);
+        Step && getMathCall(Step) &&
+        llvm::all_of(Step->arguments(), [&](const Expr *A) {
+          const Expr *Moved = shuffledOperand(A);
+          return Rooted(Moved ? Moved : A);
+        }))
+      return true;
+    if (const Expr *Moved = shuffledOperand(S); Moved && Rooted(Moved))
+      return true;
+    // Another variable or array that holds the extreme: `bmax = m;`,
+    // `red[threadIdx.x] = m;`, `float row_max = red[0];`.
+    if (const ValueDecl *Other = rootDecl(S);
+        Other && Other != Self && Depth < 3 &&
+        isExtremeOf(S, Value, Min, Depth + 1)) {
+      Tied = true;
+      return true;
+    }
+    if (!sharesSource(S, Value))
       return false;
     // `if (x[i] > m) m = x[i];` is a running maximum; `m = x[0]` starts one.
     if (!Where)
@@ -1319,15 +1738,81 @@ bool ValueFacts::isMaxOf(const Expr *Max, const Expr *Value) {
     }
     return true;
   };
-  if (Defs.Init && !Consider(Defs.Init, nullptr))
+  for (size_t I = 0; I < Defs.size(); ++I)
+    if (!Consider(Defs[I], Wheres[I]))
+      return false;
+  return Tied;
+}
+
+bool ValueFacts::isExtremeOf(const Expr *Max, const Expr *Value, bool Min,
+                             unsigned Depth) {
+  Max = strip(Max);
+  if (const CallExpr *Call = extremeNamedCall(Max, Min))
+    return isExtremeLikeDefinition(Call, Value, Min);
+  if (!Body)
     return false;
+
+  // An element of an array that a reduction fills (CUDA shared memory):
+  // the stores made before this load.
+  if (!isa<DeclRefExpr>(Max)) {
+    const ValueDecl *Array = rootDecl(Max);
+    const auto *VD = dyn_cast_or_null<VarDecl>(Array);
+    if (!VD || !VD->getType()->isArrayType() ||
+        !(VD->hasLocalStorage() || VD->hasAttr<CUDASharedAttr>()))
+      return false;
+    SmallVector<const Expr *, 4> Defs;
+    SmallVector<const Stmt *, 4> Wheres;
+    bool Escapes = false;
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp() && !isa<DeclRefExpr>(strip(BO->getLHS())) &&
+          rootDecl(BO->getLHS()) == Array &&
+          SM.isBeforeInTranslationUnit(BO->getBeginLoc(), Max->getBeginLoc())) {
+        if (BO->getOpcode() != BO_Assign)
+          Escapes = true;
+        Defs.push_back(BO->getRHS());
+        Wheres.push_back(BO);
+      }
+      for (const Stmt *Child : S->children())
+        Scan(Child);
+    };
+    Scan(Body);
+    return !Escapes && !Defs.empty() &&
+           definitionsKeepExtreme(Array, Defs, Wheres, Value, Min, Depth);
+  }
+
+  const auto *VD = dyn_cast<VarDecl>(cast<DeclRefExpr>(Max)->getDecl());
+  if (!VD)
+    return false;
+  if (isa<ParmVarDecl>(VD) &&
+      (Min ? nameSaysMin(VD->getName()) : nameSaysMax(VD->getName())))
+    return true;
+  // A local, or a CUDA __shared__ variable a kernel writes (`bmax = m;`).
+  if (!VD->hasLocalStorage() && !VD->hasAttr<CUDASharedAttr>())
+    return false;
+
+  // Every value the variable is given must be a starting value (a constant
+  // such as -INFINITY, or an element) or a running extreme that includes the
+  // values being shifted.
+  VariableDefinitions Defs = findDefinitions(VD, Body);
+  if (Defs.Escapes)
+    return false;
+  SmallVector<const Expr *, 4> Values;
+  SmallVector<const Stmt *, 4> Wheres;
+  if (Defs.Init && !isa<CXXConstructExpr>(strip(Defs.Init))) {
+    Values.push_back(Defs.Init);
+    Wheres.push_back(nullptr);
+  }
   for (const VariableDefinitions::Update &U : Defs.Updates) {
     if (U.Op != BO_Assign || !U.RHS)
       return false;
-    if (!Consider(U.RHS, U.Where))
-      return false;
+    Values.push_back(U.RHS);
+    Wheres.push_back(U.Where);
   }
-  return Tied;
+  return definitionsKeepExtreme(VD, Values, Wheres, Value, Min, Depth);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1393,6 +1878,8 @@ void ValueFacts::collectDominatingConditions(const Stmt *UsePoint) {
         if (const auto *If = dyn_cast<IfStmt>(S)) {
           if (!If->getElse() && alwaysExits(If->getThen()))
             assume(If->getCond(), false);
+          else if (!If->getElse())
+            assumeRepaired(If);
           else if (If->getElse() && alwaysExits(If->getElse()) &&
                    (isa<NullStmt>(If->getThen()) ||
                     (isa<CompoundStmt>(If->getThen()) &&
@@ -1400,6 +1887,15 @@ void ValueFacts::collectDominatingConditions(const Stmt *UsePoint) {
             assume(If->getCond(), true);
         } else if (const auto *E = dyn_cast<Expr>(S)) {
           const Expr *Stripped = strip(E);
+          // C's assert: `((void)sizeof(c), __extension__ ({ if (c) ; else
+          // __assert_fail(...); }))`.
+          if (const auto *Comma = dyn_cast<BinaryOperator>(Stripped);
+              Comma && Comma->getOpcode() == BO_Comma) {
+            Stripped = strip(Comma->getRHS());
+            if (const auto *Ext = dyn_cast<UnaryOperator>(Stripped);
+                Ext && Ext->getOpcode() == UO_Extension)
+              Stripped = strip(Ext->getSubExpr());
+          }
           if (const auto *Assert = dyn_cast<ConditionalOperator>(Stripped))
             if (alwaysExits(Assert->getFalseExpr()))
               assume(Assert->getCond(), true);
@@ -1413,6 +1909,36 @@ void ValueFacts::collectDominatingConditions(const Stmt *UsePoint) {
     }
     Child = Parent;
   }
+}
+
+/// `if (v <= 0) v = 1e-300;`: after it, v satisfies the negated condition
+/// when the value it is repaired with does too.
+void ValueFacts::assumeRepaired(const IfStmt *If) {
+  const Stmt *Then = If->getThen();
+  if (const auto *CS = dyn_cast<CompoundStmt>(Then))
+    Then = CS->size() == 1 ? CS->body_front() : nullptr;
+  const auto *Fix = dyn_cast_or_null<BinaryOperator>(
+      dyn_cast_or_null<Expr>(Then) ? strip(cast<Expr>(Then)) : nullptr);
+  if (!Fix || Fix->getOpcode() != BO_Assign ||
+      !isa<DeclRefExpr>(strip(Fix->getLHS())))
+    return;
+  size_t Before = Assumptions.size(), BeforeDistinct = Distinct.size();
+  assume(If->getCond(), false);
+  // Only what the negated condition says about the repaired variable.
+  std::vector<Assumption> About;
+  for (size_t I = Before; I < Assumptions.size(); ++I)
+    if (sameValue(Assumptions[I].Subject, Fix->getLHS(), Ctx))
+      About.push_back(Assumptions[I]);
+  Assumptions.resize(Before);
+  Distinct.resize(BeforeDistinct);
+  Interval Repaired = evaluate(Fix->getRHS());
+  for (const Assumption &A : About) {
+    Interval M = Repaired.meet(A.Range);
+    if (M.Lo != Repaired.Lo || M.Hi != Repaired.Hi ||
+        M.LoOpen != Repaired.LoOpen || M.HiOpen != Repaired.HiOpen)
+      return;
+  }
+  Assumptions.insert(Assumptions.end(), About.begin(), About.end());
 }
 
 static BinaryOperatorKind negateComparison(BinaryOperatorKind Op) {

@@ -26,6 +26,7 @@
 #define NANGUARD_RULES_GUARDS_H
 
 #include "MathFunctions.h"
+#include <optional>
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
@@ -93,6 +94,19 @@ const MathFunctionInfo *getMathCall(const clang::CallExpr *Call);
 /// The one-argument (or, for Pow, two-argument) call an expression is,
 /// through parentheses and implicit casts, when its function's kind is one
 /// of \p Kinds; null otherwise.
+/// An arithmetic operation however it is written: `a / b`, `__hdiv(a, b)`,
+/// `__fdiv_rn(a, b)`, or an overloaded operator on CUDA's __half.
+struct Arithmetic {
+  clang::BinaryOperatorKind Op; // BO_Add, BO_Sub, BO_Mul or BO_Div
+  const clang::Expr *LHS;
+  const clang::Expr *RHS;
+};
+std::optional<Arithmetic> asArithmetic(const clang::Expr *E);
+
+/// \p E without parentheses, implicit casts and conversion calls
+/// (`__half2float(hexp(h))` is the hexp call).
+const clang::Expr *stripConversions(const clang::Expr *E);
+
 const clang::CallExpr *asMathCall(const clang::Expr *E,
                                   std::initializer_list<MathKind> Kinds);
 
@@ -164,7 +178,14 @@ public:
 
   /// `x + eps`: positive, or a sum with a positive term (a literal, a
   /// constant, a value named epsilon), so an epsilon is there whatever x is.
-  bool carriesEpsilon(const clang::Expr *E);
+  bool carriesEpsilon(const clang::Expr *E, unsigned Depth = 0);
+
+  /// A value <= 0 (a max-shifted difference, `-fabs(r)`, `-e` with e > 0)
+  /// multiplied or divided by a scale whose sign is not known (a plain
+  /// variable: a temperature, kT, a softmax scale): `(x - m) / t`,
+  /// `-delta / kT`. The scale is taken to be positive, a documented
+  /// heuristic; `-beta * e` (no factor of known sign but constants) is not.
+  bool isScaledNonPositive(const clang::Expr *E);
 
   /// \p Max is the maximum of a set of values that includes \p Value (or
   /// \p Value's array), so Value - Max <= 0.
@@ -190,11 +211,22 @@ private:
   class Flow;
   Flow &flow();
   Interval typeRange(clang::QualType T) const;
-  bool isMaxLikeDefinition(const clang::Expr *Def, const clang::VarDecl *Var,
-                           const clang::Expr *Value);
+  bool isExtremeOf(const clang::Expr *Extreme, const clang::Expr *Value,
+                   bool Min, unsigned Depth);
+  bool definitionsKeepExtreme(const clang::ValueDecl *Self,
+                              llvm::ArrayRef<const clang::Expr *> Defs,
+                              llvm::ArrayRef<const clang::Stmt *> Wheres,
+                              const clang::Expr *Value, bool Min,
+                              unsigned Depth);
+  bool isExtremeLikeDefinition(const clang::Expr *Def,
+                               const clang::Expr *Value, bool Min);
+  const clang::ValueDecl *iterationSource(const clang::ValueDecl *D);
+  bool sharesSource(const clang::Expr *A, const clang::Expr *B);
+  const clang::Expr *singleDefinition(const clang::Expr *E);
 
   void collectDominatingConditions(const clang::Stmt *UsePoint);
   void assume(const clang::Expr *Cond, bool Truth);
+  void assumeRepaired(const clang::IfStmt *If);
 
   clang::ASTContext &Ctx;
   const clang::Stmt *Body = nullptr;
@@ -211,6 +243,9 @@ private:
   std::vector<std::pair<const clang::Expr *, const clang::Expr *>> Distinct;
   llvm::DenseMap<const clang::VarDecl *, Interval> InProgress;
   llvm::DenseMap<const clang::VarDecl *, Interval> VariableCache;
+  llvm::DenseMap<const clang::ValueDecl *, const clang::ValueDecl *>
+      RangeSources;
+  bool RangeSourcesBuilt = false;
   unsigned Depth = 0;
   bool InsideGuardFunction = false;
 };

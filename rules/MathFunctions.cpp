@@ -72,8 +72,14 @@ const MathFunctionInfo *lookupMathSymbol(StringRef Symbol) {
         return &F;
     return nullptr;
   }
-  if (Symbol.consume_front("__nv_"))
-    return lookupMathFunction(Symbol);
+  if (Symbol.consume_front("__nv_")) {
+    // libdevice: __nv_expf is expf; the intrinsics are __nv_fast_expf
+    // (__expf), __nv_fdiv_rn (__fdiv_rn).
+    if (const MathFunctionInfo *F = lookupMathFunction(Symbol))
+      return F;
+    Symbol.consume_front("fast_");
+    return lookupMathFunction(("__" + Symbol.str()));
+  }
   if (!Symbol.starts_with("_Z"))
     return lookupMathFunction(Symbol);
   // A C++ overload in namespace std: std::log(float) is _ZSt3logf.

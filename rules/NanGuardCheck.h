@@ -15,7 +15,7 @@ namespace nanguard {
 class NanGuardCheck : public clang::tidy::ClangTidyCheck {
 public:
   NanGuardCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx) {
+      : ClangTidyCheck(Name, Ctx), TidyContext(Ctx) {
     llvm::StringRef Hints = Options.getLocalOrGlobal("NameHints", "true");
     setAnalysisSettings(Options.getLocalOrGlobal("MathWrappers", ""),
                         Options.getLocalOrGlobal("GuardFunctions", ""),
@@ -25,6 +25,16 @@ public:
   /// AST nodes of the last translation unit are gone: so are the cached
   /// facts about them.
   void onStartOfTranslationUnit() override { forgetExpSites(); }
+
+protected:
+  /// Whether another rule runs: a site two rules could claim is reported
+  /// once, by the rule that owns it when that rule is on.
+  bool ruleEnabled(llvm::StringRef Id) const {
+    return TidyContext->isCheckEnabled(Id);
+  }
+
+private:
+  clang::tidy::ClangTidyContext *TidyContext;
 };
 
 } // namespace nanguard

@@ -25,7 +25,7 @@ void PowDomainCheck::check(const MatchFinder::MatchResult &Result) {
   ValueFacts Facts(*Result.Context, Call);
   Interval B = Facts.range(Base), E = Facts.range(Exponent);
   bool IntegerExponent =
-      Exponent->IgnoreImpCasts()->getType()->isIntegerType() ||
+      Exponent->IgnoreParenCasts()->getType()->isIntegerType() || // pow(b, (float)t)
       (E.Lo == E.Hi && std::isfinite(E.Lo) && std::floor(E.Lo) == E.Lo);
   // (-8)^(1/3) is NaN in IEEE 754; 0^(-1) is inf. An exponent whose sign
   // is unknown (Adam's pow(beta1, t)) is not taken as a negative one.

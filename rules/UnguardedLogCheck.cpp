@@ -50,7 +50,12 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
   // A sum of exps is >= 0 and is 0 only when every term underflows; its log
   // is log-sum-exp, which naive-softmax reports (or the max is subtracted
   // and the sum is >= 1).
-  if (Range.isNonNegative() && isSumOfExps(Arg, *Result.Context))
+  // log(s / n) is a log-mean-exp: the same.
+  const Expr *Sum = Arg->IgnoreParenImpCasts();
+  if (const auto *Div = dyn_cast<BinaryOperator>(Sum);
+      Div && Div->getOpcode() == BO_Div)
+    Sum = Div->getLHS();
+  if (Facts.range(Sum).isNonNegative() && isSumOfExps(Sum, *Result.Context))
     return;
   // p * log(p) is plogp's site when that rule is on: one diagnostic.
   if (Context->isCheckEnabled("nanguard-plogp") &&

@@ -8,6 +8,10 @@ log=build/test-results.txt
 status=0
 /usr/lib/llvm-22/bin/lit -sv build/test 2>&1 | tee "$log" || status=$?
 passed=$(sed -n 's/^ *Passed *: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
-failed=$(sed -n 's/^ *Failed *: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
-echo "${passed:-0} passed, ${failed:-0} failed"
+failed=0
+for kind in Failed Unresolved "Timed Out"; do
+  n=$(sed -n "s/^ *$kind *: *\([0-9]*\).*/\1/p" "$log" | tail -n1)
+  failed=$((failed + ${n:-0}))
+done
+echo "${passed:-0} passed, ${failed} failed"
 exit "$status"

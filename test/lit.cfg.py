@@ -45,6 +45,10 @@ config.substitutions.append(
 config.substitutions.append(("%nanguard_cxx", os.path.join(config.nanguard_tools_dir, "nanguard-clang++")))
 config.substitutions.append(("%nanguard_cc", os.path.join(config.nanguard_tools_dir, "nanguard-clang")))
 config.substitutions.append(("%nanguard_obj_root", config.nanguard_obj_root))
+# The longer name first: lit substitutes in order.
+config.substitutions.append(
+    ("%cuda_shim_include", os.path.join(config.nanguard_src_root, "share", "cuda", "include"))
+)
 config.substitutions.append(
     ("%cuda_shim", os.path.join(config.nanguard_src_root, "share", "cuda", "nanguard_cuda_shim.h"))
 )

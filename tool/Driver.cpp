@@ -294,12 +294,21 @@ withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
           return Args;
         CommandLineArguments Adjusted = Args;
         Adjusted.insert(Adjusted.end(), {"-xcuda", "--cuda-host-only"});
-        if (sys::fs::exists("/usr/local/cuda/include/cuda_runtime.h"))
+        if (sys::fs::exists("/usr/local/cuda/include/cuda_runtime.h")) {
           Adjusted.insert(Adjusted.end(), {"--cuda-path=/usr/local/cuda",
                                            "-Wno-unknown-cuda-version"});
+          // CUDA 13 keeps cub and thrust under include/cccl, which nvcc
+          // adds to the include path.
+          if (sys::fs::is_directory("/usr/local/cuda/include/cccl"))
+            Adjusted.insert(Adjusted.end(),
+                            {"-isystem", "/usr/local/cuda/include/cccl"});
+        }
         else
-          Adjusted.insert(Adjusted.end(), {"-nocudainc", "-nocudalib",
-                                           "-include", cudaShimHeader()});
+          Adjusted.insert(Adjusted.end(),
+                          {"-nocudainc", "-nocudalib", "-include",
+                           cudaShimHeader(), "-isystem",
+                           (sys::path::parent_path(cudaShimHeader()) + "/include")
+                               .str()});
         return Adjusted;
       });
   Extra.push_back("-resource-dir=" NANGUARD_CLANG_RESOURCE_DIR);

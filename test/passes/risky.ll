@@ -11,7 +11,8 @@ declare double @llvm.exp.f64(double)
 declare double @pow(double, double)
 declare float @fabsf(float)
 
-; CHECK: @[[FILE:__nanguard_str[.0-9]*]] = private unnamed_addr constant [9 x i8] c"loss.cpp\00"
+; The path with its directory: the compile did not run in /src.
+; CHECK: @[[FILE:__nanguard_str[.0-9]*]] = private unnamed_addr constant [14 x i8] c"/src/loss.cpp\00"
 ; CHECK: @[[SITE:__nanguard_site[.0-9]*]] = private global { ptr, ptr, ptr, ptr, i32, i32, i8, i8, i8, i8, i32, ptr } { ptr @[[FILE]], ptr @{{.*}}, ptr @{{.*}}, ptr @{{.*}}, i32 42, i32 17, i8 0, i8 2, i8 1, i8 0, i32 0, ptr null }, align 8
 
 define float @log_call(float %p) !dbg !5 {

@@ -180,3 +180,11 @@ double nonzero_check(double x, double sigma) {
     return x / sigma;
   return 0;
 }
+
+// The square root of a dimension or a count is a scale, not a spread.
+float attention_scale(const float *q, const float *k, int dim) {
+  float s = 0;
+  for (int i = 0; i < dim; ++i)
+    s += q[i] * k[i];
+  return s / std::sqrt(static_cast<float>(dim));
+}

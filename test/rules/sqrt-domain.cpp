@@ -71,8 +71,8 @@ double kinetic(double e_total, double e_potential, double m) {
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: sqrt of a difference
 }
 
-double negated(double x) {
-  return std::sqrt(-x);
+double triangle_leg(double hyp, double side) {
+  return std::sqrt(hyp * hyp - side * side);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: sqrt of a difference
 }
 
@@ -121,3 +121,6 @@ float adam_denominator(const float *v, int i, float beta2, int t) {
   float c2 = 1 - std::pow(beta2, t);
   return std::sqrt(v[i] / c2);
 }
+
+// A negation is not a cancellation: the log's argument is unguarded-log's.
+double box_muller_radius(double u) { return std::sqrt(-2.0 * std::log(u)); }

@@ -13,6 +13,12 @@ const float kEpsFloat = 1e-50;
 float subnormal_eps = 1e-40;
 // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 1e-40 is subnormal in 'float' (its smallest normal is 1.17549e-38); it flushes to 0 where subnormals are disabled (-ffast-math, GPUs)
 
+const float kTinyFloat = 1e-40f;
+// CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 1e-40 is subnormal in 'float' (its smallest normal is 1.17549e-38)
+
+_Float16 kHalfFromFloat = 1e-40f;
+// CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 1e-40 is 0 in '_Float16'
+
 _Float16 half_norm(_Float16 x, _Float16 var) {
   return x / (_Float16)std::sqrt((float)(var + (_Float16)1e-9));
   // CHECK-MESSAGES: :[[@LINE-1]]:58: warning: 1e-09 is 0 in '_Float16'
