@@ -254,3 +254,51 @@ void row_softmax(const double *x, double *y, int rows, int cols) {
       y[r * cols + c] /= z;
   }
 }
+
+// The maximum found by one range-for loop shifts the values of another over
+// the same container.
+void normalise_log_weights(std::vector<double> &logw) {
+  double m = logw[0];
+  for (double x : logw)
+    if (x > m)
+      m = x;
+  double s = 0;
+  for (double x : logw)
+    s += std::exp(x - m);
+  double lse = m + std::log(s);
+  for (double &x : logw)
+    x -= lse;
+}
+
+// ---- More naive forms. ---------------------------------------------------
+
+std::vector<double> boltzmann(const std::vector<double> &energies, double kT) {
+  std::vector<double> p;
+  double z = 0;
+  for (double e : energies) {
+    p.push_back(std::exp(-e / kT));
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: softmax normalises by a sum of exps without subtracting the maximum
+    z += p.back();
+  }
+  for (double &x : p)
+    x /= z;
+  return p;
+}
+
+double info_nce(const std::vector<double> &sims, double tau) {
+  double pos = std::exp(sims[0] / tau);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: softmax normalises by a sum of exps without subtracting the maximum
+  double all = 0;
+  for (double s : sims)
+    all += std::exp(s / tau);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: softmax normalises by a sum of exps without subtracting the maximum
+  return pos / all;
+}
+
+double log_mean_exp(const double *ll, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += std::exp(ll[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log-sum-exp without subtracting the maximum
+  return std::log(s / n);
+}

@@ -144,3 +144,40 @@ double metropolis(double delta, double temperature) {
     return 1.0;
   return std::exp(-delta * delta);
 }
+
+// A value <= 0 scaled by a plain variable of unknown sign (a temperature,
+// kT, a softmax scale): the scale is taken to be positive.
+double anneal(double delta_e, double temperature) {
+  if (delta_e <= 0)
+    return 1.0;
+  return std::exp(-delta_e / temperature);
+}
+
+double screened(double r, double debye) { return std::exp(-std::fabs(r) / debye); }
+
+double boltzmann_shifted(const double *e, int n, int i, double kT) {
+  double emin = *std::min_element(e, e + n);
+  return std::exp(-(e[i] - emin) / kT);
+}
+
+float tempered(const float *z, int n, int i, float t) {
+  float m = *std::max_element(z, z + n);
+  return std::exp((z[i] - m) / t);
+}
+
+double log_add(double a, double b) {
+  double hi = std::max(a, b), lo = std::min(a, b);
+  return hi + std::log1p(std::exp(lo - hi));
+}
+
+// ---- The scale heuristic's limits: still flagged. ------------------------
+
+double two_unknown_factors(double beta, double e) {
+  return std::exp(-beta * e);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
+
+double unknown_numerator(double ea, double rt) {
+  return std::exp(-ea / rt);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above
+}

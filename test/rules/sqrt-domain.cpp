@@ -124,3 +124,16 @@ float adam_denominator(const float *v, int i, float beta2, int t) {
 
 // A negation is not a cancellation: the log's argument is unguarded-log's.
 double box_muller_radius(double u) { return std::sqrt(-2.0 * std::log(u)); }
+
+// rsqrt of a difference: the epsilon guards 0, not a negative variance.
+extern "C" float rsqrtf(float);
+float inv_std_one_pass(float sum, float sum_sq, int n, float eps) {
+  float mean = sum / n;
+  return rsqrtf(sum_sq / n - mean * mean + eps);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: rsqrtf of a difference that may round below 0 is NaN [nanguard-sqrt-domain]
+}
+
+float inv_std_clamped(float sum, float sum_sq, int n, float eps) {
+  float mean = sum / n;
+  return rsqrtf(std::max(sum_sq / n - mean * mean, 0.f) + eps);
+}

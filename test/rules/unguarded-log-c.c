@@ -1,6 +1,7 @@
 // In C the fix clamps with fmaxf/fmax/fmaxl, by the argument's type.
 // RUN: %check_nanguard %s unguarded-log %t -- -std=c11
 
+#include <assert.h>
 #include <math.h>
 
 float log_prob_f(float p) {
@@ -22,3 +23,10 @@ long double log_prob_l(long double p) {
 }
 
 double guarded(double p) { return p > 0.0 ? log(p) : 0.0; }
+
+/* C's assert expands to a comma expression around a statement expression;
+ * its condition holds after it. */
+double asserted(double x) {
+  assert(x > 0);
+  return log(x);
+}

@@ -200,3 +200,54 @@ float guarded_lambda(std::vector<float> &v) {
 float user_namespace_log(float x);
 namespace mylib { float log(float x); }
 float not_the_math_log(float x) { return mylib::log(x); }
+
+// A variable repaired when it is bad: after `if (u <= 0) u = tiny;` it is > 0.
+double repaired(double u) {
+  u = 1.0 - u;
+  if (u <= 0)
+    u = 1e-300;
+  return std::log(u);
+}
+
+// A definition evaluated under the conditions where it is made.
+double entropy_of_counts(const unsigned *counts, int n, unsigned total) {
+  double h = 0;
+  for (int i = 0; i < n; ++i) {
+    if (counts[i] == 0)
+      continue;
+    double p = static_cast<double>(counts[i]) / total;
+    h -= p * std::log2(p);
+  }
+  return h;
+}
+
+// log of a value clamped into (0, 1) is negative: its negation is > 0.
+double gumbel(double u) {
+  u = std::clamp(u, 1e-12, 1.0 - 1e-12);
+  return -std::log(-std::log(u));
+}
+
+// log(s / n) of a sum of max-shifted exps: a stable log-mean-exp.
+double log_mean_exp(const double *ll, int n) {
+  double m = *std::max_element(ll, ll + n), s = 0;
+  for (int i = 0; i < n; ++i)
+    s += std::exp(ll[i] - m);
+  return m + std::log(s / n);
+}
+
+// ---- Still flagged. ------------------------------------------------------
+
+double repaired_wrongly(double u) {
+  if (u <= 0)
+    u = -1.0; // the repair does not satisfy u > 0
+  return std::log(u);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+  // CHECK-FIXES: {{^}}  return std::log(std::max(u, 1e-30));{{$}}
+}
+
+double gumbel_unclamped(double u) {
+  return -std::log(-std::log(u));
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+  // CHECK-FIXES: {{^}}  return -std::log(std::max(-std::log(std::max(u, 1e-30)), 1e-30));{{$}}
+}
