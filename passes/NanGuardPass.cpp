@@ -31,6 +31,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/IntrinsicsNVPTX.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
@@ -55,6 +56,12 @@ static cl::opt<std::string>
                         "or sites=<file> (the JSON output of the nanguard "
                         "lint)"),
                cl::init("risky"));
+
+static cl::opt<bool> DeviceTrap(
+    "nanguard-device-trap",
+    cl::desc("In GPU code, trap after the first report (the kernel stops "
+             "with an error the host sees)"),
+    cl::init(false));
 
 namespace {
 
@@ -93,6 +100,12 @@ private:
                        nanguard_value_type ValueTy, bool IsVector);
   Constant *string(StringRef S);
   bool loadSites(Module &Mod);
+  void reportOnDevice(IRBuilder<> &C, Instruction &I, const Operation &Op,
+                      Function &F, Value *Result, Value *A, Value *B);
+  Function *deviceReportFunction();
+
+  bool Device = false; ///< An NVPTX module: reports go through vprintf.
+  Function *DeviceReport = nullptr;
 
   Mode M;
   Module *Mod = nullptr;
@@ -417,6 +430,9 @@ void NanGuardPass::instrument(Instruction &I, const Operation &Op, Function &F,
   for (Value *Operand : Op.Operands)
     if (Operand->getType()->isVectorTy() != Ty->isVectorTy())
       return Missed("mixed scalar and vector operands");
+  if (Device && (Ty->isVectorTy() || *VT == NANGUARD_TYPE_LONG_DOUBLE))
+    return Missed("vector and long double operations in GPU code are not "
+                  "supported");
 
   // The checked operation must not promise what is being checked.
   forgetFiniteness(I);
@@ -460,6 +476,16 @@ void NanGuardPass::instrument(Instruction &I, const Operation &Op, Function &F,
       V = C.CreateExtractElement(V, Lane);
     return C.CreateFPCast(V, ArgTy);
   };
+  if (Device) {
+    reportOnDevice(C, I, Op, F, Scalar(&I), Scalar(Op.Operands[0]),
+                   Op.Operands.size() > 1 ? Scalar(Op.Operands[1])
+                                          : ConstantFP::get(ArgTy, 0.0));
+    ORE.emit([&] {
+      return OptimizationRemark(DEBUG_TYPE, "Instrumented", &I)
+             << "instrumented " << Op.Name << " (" << Op.Rule << ")";
+    });
+    return;
+  }
   Value *Args[] = {
       siteRecord(I, Op, F, *VT, Vec != nullptr), Lane, Scalar(&I),
       Scalar(Op.Operands[0]),
@@ -482,6 +508,159 @@ void NanGuardPass::instrument(Instruction &I, const Operation &Op, Function &F,
   });
 }
 
+//===----------------------------------------------------------------------===//
+// GPU code: a report through device printf, once per site
+//===----------------------------------------------------------------------===//
+
+/// printf's conversion for an operand of this type, exact when read back.
+static const char *deviceConversion(Type *T) {
+  T = T->getScalarType();
+  if (T->isHalfTy() || T->isBFloatTy())
+    return "%.5g";
+  if (T->isFloatTy())
+    return "%.9g";
+  return "%.17g";
+}
+
+static std::string escapePercent(StringRef S) {
+  std::string Out;
+  for (char C : S) {
+    Out += C;
+    if (C == '%')
+      Out += '%';
+  }
+  return Out;
+}
+
+/// The report, formatted like the host runtime's, with the block and thread
+/// that hit it:
+///   k.cu:8:23: runtime error: division produced nan from finite operands 0 /
+///   0 [nanguard-unguarded-division] in function softmax(float const*),
+///   block (0,0,0), thread (3,0,0)
+void NanGuardPass::reportOnDevice(IRBuilder<> &C, Instruction &I,
+                                  const Operation &Op, Function &F,
+                                  Value *Result, Value *A, Value *B) {
+  std::string Format;
+  raw_string_ostream OS(Format);
+  if (const DebugLoc &DL = I.getDebugLoc())
+    OS << escapePercent(reportedPath(*cast<DIScope>(DL.getScope()))) << ':'
+       << DL.getLine() << ':' << DL.getCol() << ": ";
+  else
+    OS << "<unknown location>: ";
+  const char *Conv = deviceConversion(Op.Operands.front()->getType());
+  OS << "runtime error: " << escapePercent(Op.Name) << " produced %g";
+  const char *Infix = Op.Kind == NANGUARD_KIND_DIVISION         ? "/"
+                      : Op.Kind == NANGUARD_KIND_ADDITION       ? "+"
+                      : Op.Kind == NANGUARD_KIND_SUBTRACTION    ? "-"
+                      : Op.Kind == NANGUARD_KIND_MULTIPLICATION ? "*"
+                      : Op.Kind == NANGUARD_KIND_REMAINDER      ? "%%"
+                                                                : nullptr;
+  if (Op.Operands.size() == 1)
+    OS << " from finite operand " << Conv;
+  else if (Infix)
+    OS << " from finite operands " << Conv << ' ' << Infix << ' ' << Conv;
+  else
+    OS << " from finite operands " << Conv << ", " << Conv;
+  OS << " [" << Op.Rule << "] in function "
+     << escapePercent(demangle(F.getName()))
+     << ", block (%u,%u,%u), thread (%u,%u,%u)";
+  if (!I.getDebugLoc())
+    OS << " (no debug info: compile with -g for the file and line)";
+  OS << '\n';
+
+  // The site's flag: 0 until the first report, from any thread of the grid.
+  LLVMContext &Ctx = Mod->getContext();
+  auto *Fired = new GlobalVariable(*Mod, C.getInt32Ty(), /*isConstant=*/false,
+                                   GlobalValue::PrivateLinkage, C.getInt32(0),
+                                   "__nanguard_fired");
+  Fired->setAlignment(Align(4));
+  ++NumSites;
+  C.CreateCall(deviceReportFunction(),
+               {string(Format), Fired,
+                C.getInt32(Op.Operands.size()), Result, A, B});
+  (void)Ctx;
+}
+
+/// void __nanguard_device_report(ptr fmt, ptr fired, i32 nops, double r,
+///                               double a, double b)
+/// Claims the site's flag with an atomic exchange; the first thread to claim
+/// it prints the report with vprintf (and traps with -nanguard-device-trap).
+/// Cold and never inlined, so the kernel's fast path is the test alone and
+/// the printf buffer lives in this function's frame, not the kernel's.
+Function *NanGuardPass::deviceReportFunction() {
+  if (DeviceReport)
+    return DeviceReport;
+  LLVMContext &Ctx = Mod->getContext();
+  auto *Ptr = PointerType::getUnqual(Ctx);
+  Type *I32 = Type::getInt32Ty(Ctx), *F64 = Type::getDoubleTy(Ctx);
+  FunctionType *FT = FunctionType::get(Type::getVoidTy(Ctx),
+                                       {Ptr, Ptr, I32, F64, F64, F64}, false);
+  Function *Fn = Function::Create(FT, GlobalValue::InternalLinkage,
+                                  "__nanguard_device_report", Mod);
+  Fn->addFnAttr(Attribute::Cold);
+  Fn->addFnAttr(Attribute::NoInline);
+  Fn->addFnAttr(Attribute::NoUnwind);
+  Value *Fmt = Fn->getArg(0), *FiredPtr = Fn->getArg(1), *NOps = Fn->getArg(2);
+  Value *R = Fn->getArg(3), *A = Fn->getArg(4), *B = Fn->getArg(5);
+
+  BasicBlock *Entry = BasicBlock::Create(Ctx, "entry", Fn);
+  BasicBlock *Print = BasicBlock::Create(Ctx, "print", Fn);
+  BasicBlock *Two = BasicBlock::Create(Ctx, "two", Fn);
+  BasicBlock *One = BasicBlock::Create(Ctx, "one", Fn);
+  BasicBlock *After = BasicBlock::Create(Ctx, "printed", Fn);
+  BasicBlock *Done = BasicBlock::Create(Ctx, "done", Fn);
+
+  // vprintf's argument buffer: each value at its natural alignment.
+  StructType *Args2 = StructType::get(
+      Ctx, {F64, F64, F64, I32, I32, I32, I32, I32, I32});
+  StructType *Args1 =
+      StructType::get(Ctx, {F64, F64, I32, I32, I32, I32, I32, I32});
+  IRBuilder<> E(Entry);
+  AllocaInst *Buf2 = E.CreateAlloca(Args2);
+  AllocaInst *Buf1 = E.CreateAlloca(Args1);
+  Value *Old = E.CreateAtomicRMW(AtomicRMWInst::Xchg, FiredPtr, E.getInt32(1),
+                                 MaybeAlign(4), AtomicOrdering::Monotonic);
+  E.CreateCondBr(E.CreateICmpEQ(Old, E.getInt32(0)), Print, Done);
+
+  IRBuilder<> P(Print);
+  SmallVector<Value *, 6> Index;
+  for (Intrinsic::ID Id :
+       {Intrinsic::nvvm_read_ptx_sreg_ctaid_x,
+        Intrinsic::nvvm_read_ptx_sreg_ctaid_y,
+        Intrinsic::nvvm_read_ptx_sreg_ctaid_z, Intrinsic::nvvm_read_ptx_sreg_tid_x,
+        Intrinsic::nvvm_read_ptx_sreg_tid_y, Intrinsic::nvvm_read_ptx_sreg_tid_z})
+    Index.push_back(P.CreateIntrinsic(Id, {}));
+  P.CreateCondBr(P.CreateICmpEQ(NOps, P.getInt32(2)), Two, One);
+
+  FunctionCallee VPrintf = Mod->getOrInsertFunction(
+      "vprintf", FunctionType::get(I32, {Ptr, Ptr}, false));
+  auto Fill = [&](BasicBlock *BB, AllocaInst *Buf, StructType *Ty,
+                  ArrayRef<Value *> Doubles) {
+    IRBuilder<> Q(BB);
+    unsigned Field = 0;
+    for (Value *V : Doubles)
+      Q.CreateStore(V, Q.CreateStructGEP(Ty, Buf, Field++));
+    for (Value *V : Index)
+      Q.CreateStore(V, Q.CreateStructGEP(Ty, Buf, Field++));
+    Q.CreateCall(VPrintf, {Fmt, Buf});
+    Q.CreateBr(After);
+  };
+  Fill(Two, Buf2, Args2, {R, A, B});
+  Fill(One, Buf1, Args1, {R, A});
+
+  IRBuilder<> T(After);
+  if (DeviceTrap) {
+    T.CreateIntrinsic(Intrinsic::trap, {});
+    T.CreateUnreachable();
+  } else {
+    T.CreateBr(Done);
+  }
+  IRBuilder<> D(Done);
+  D.CreateRetVoid();
+  DeviceReport = Fn;
+  return Fn;
+}
+
 PreservedAnalyses NanGuardPass::run(Module &Module, ModuleAnalysisManager &) {
   Mod = &Module;
   LLVMContext &Ctx = Module.getContext();
@@ -492,9 +671,17 @@ PreservedAnalyses NanGuardPass::run(Module &Module, ModuleAnalysisManager &) {
   SiteTy = StructType::get(Ctx, {Ptr, Ptr, Ptr, Ptr, I32, I32, I8, I8, I8, I8,
                                  I32, Ptr});
 
+  Device = Triple(Module.getTargetTriple()).isNVPTX();
+  DeviceReport = nullptr;
   bool Changed = false;
   for (Function &F : Module) {
     if (F.isDeclaration() || F.getName().starts_with("__nanguard_"))
+      continue;
+    // libdevice (__nv_expf, ...), linked in before the pipeline runs, and
+    // the CUDA headers' own helpers (reserved names, __saturatef) are not
+    // the user's code.
+    if (Device && (F.getName().starts_with("__nv_") ||
+                   StringRef(demangle(F.getName())).starts_with("__")))
       continue;
     // The body of a math wrapper such as std::log(float) is not the user's
     // code: the call to it, in the user's code, is what gets checked. Its

@@ -90,8 +90,11 @@ const MathFunctionInfo *lookupMathSymbol(StringRef Symbol) {
   char *Context = Demangler.getFunctionDeclContextName(nullptr, nullptr);
   char *Base = Demangler.getFunctionBaseName(nullptr, nullptr);
   const MathFunctionInfo *Found = nullptr;
+  // In namespace std, or a file-local function of the global namespace:
+  // the CUDA headers' device wrappers (static expf(float), _ZL4expff).
   if (Context && Base &&
-      (StringRef(Context) == "std" || StringRef(Context).starts_with("std::")))
+      (StringRef(Context) == "std" || StringRef(Context).starts_with("std::") ||
+       (StringRef(Context).empty() && Symbol.starts_with("_ZL"))))
     Found = lookupMathFunction(Base);
   std::free(Context);
   std::free(Base);
