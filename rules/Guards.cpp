@@ -1022,9 +1022,40 @@ Interval ValueFacts::evaluateProduct(const Expr *E) {
   return R;
 }
 
+/// The expression a lambda returns, when its body is one return statement.
+static const Expr *lambdaResult(const Expr *E) {
+  const auto *Lambda = dyn_cast<LambdaExpr>(E->IgnoreParenImpCasts()->IgnoreImplicit());
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E->IgnoreParenImpCasts()))
+    Lambda = dyn_cast<LambdaExpr>(MTE->getSubExpr()->IgnoreImplicit());
+  if (!Lambda)
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  return Ret ? Ret->getRetValue() : nullptr;
+}
+
+/// `std::accumulate(b, e, 0.0, [m](T acc, T x) { return acc + exp(x - m); })`
+/// with m the maximum: a sum of max-shifted exps, >= 1.
+bool ValueFacts::isAccumulatedMaxShiftedExps(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace() ||
+      (FD->getName() != "accumulate" && FD->getName() != "reduce") ||
+      Call->getNumArgs() != 4 || !evaluate(Call->getArg(2)).isNonNegative())
+    return false;
+  const Expr *Result = lambdaResult(Call->getArg(3));
+  std::optional<Arithmetic> Add = Result ? asArithmetic(Result) : std::nullopt;
+  if (!Add || Add->Op != BO_Add)
+    return false;
+  return isMaxShiftedExp(Add->RHS) || isMaxShiftedExp(Add->LHS);
+}
+
 Interval ValueFacts::evaluateCall(const CallExpr *Call) {
   if (named(Call->getDirectCallee(), Settings.GuardFunctions))
     return Interval::trusted(); // clamp_prob(p)
+  if (isAccumulatedMaxShiftedExps(Call))
+    return Interval::atLeast(1);
   const MathFunctionInfo *F = getMathCall(Call);
   if (!F || Call->getNumArgs() == 0)
     return typeRange(Call->getType());

@@ -206,6 +206,7 @@ private:
   Interval variableSummary(const clang::VarDecl *VD);
   bool isMaxShiftedExp(const clang::Expr *E, unsigned Depth = 0);
   bool isSumOfMaxShiftedExps(const clang::VarDecl *VD);
+  bool isAccumulatedMaxShiftedExps(const clang::CallExpr *Call);
   Interval declaredRange(const clang::VarDecl *VD) const;
   const VariableDefinitions &definitions(const clang::VarDecl *VD);
   class Flow;

@@ -224,6 +224,14 @@ double info_nce(const std::vector<double> &sims, double tau) {
   return -std::log(pos / all); // expect: nanguard-unguarded-log
 }
 
+// Log-sum-exp written with std::accumulate and a lambda.
+double logsumexp_accumulate(const std::vector<double> &z) {
+  double m = *std::max_element(z.begin(), z.end());
+  double s = std::accumulate(z.begin(), z.end(), 0.0,
+                             [m](double acc, double x) { return acc + std::exp(x - m); }); // safe
+  return m + std::log(s); // safe
+}
+
 } // namespace losses
 
 #ifdef NANGUARD_CORPUS_MAIN

@@ -251,3 +251,20 @@ double gumbel_unclamped(double u) {
   // CHECK-MESSAGES: :[[@LINE-2]]:21: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
   // CHECK-FIXES: {{^}}  return -std::log(std::max(-std::log(std::max(u, 1e-30)), 1e-30));{{$}}
 }
+
+// std::accumulate of max-shifted exps: the sum is >= 1.
+#include <numeric>
+double lse_accumulate(const std::vector<double> &v) {
+  double m = *std::max_element(v.begin(), v.end());
+  double s = std::accumulate(v.begin(), v.end(), 0.0,
+                             [m](double acc, double x) { return acc + std::exp(x - m); });
+  return m + std::log(s);
+}
+
+double log_of_accumulated_values(const std::vector<double> &v) {
+  double s = std::accumulate(v.begin(), v.end(), 0.0,
+                             [](double acc, double x) { return acc + x; });
+  return std::log(s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+  // CHECK-FIXES: {{^}}  return std::log(std::max(s, 1e-30));{{$}}
+}
