@@ -7,15 +7,21 @@
 # nanguard all, and UBSan's -fsanitize=float-divide-by-zero (the closest
 # peer); runs every kernel in every build, interleaved round by round so
 # that machine noise falls on all builds alike; takes the median of the
-# in-process kernel times; and writes docs/performance.md. Compile time of
-# each build is measured the same way.
+# in-process kernel times; and writes docs/performance.md and the plot
+# docs/performance.png (gnuplot). Compile time of each build is measured the
+# same way. Lint speed: nanguard against clang++-22 -fsyntax-only and
+# clang-tidy-22 --checks='-*,bugprone-*' on the same translation units (the
+# labelled corpus, the examples, a header-heavy TU), side by side, with
+# their peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-7}
 ./scripts/setup.sh >/dev/null
-if ! dpkg-query -W -f='${Status}' libclang-rt-22-dev 2>/dev/null | grep -q "install ok installed"; then
-  apt-get install -y -qq libclang-rt-22-dev >/dev/null
-fi
+for pkg in libclang-rt-22-dev gnuplot-nox; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    apt-get install -y -qq "$pkg" >/dev/null
+  fi
+done
 
 out=build/bench
 mkdir -p "$out"
@@ -73,6 +79,88 @@ for r in $(seq "${LINT_ROUNDS:-2}"); do
   echo "clang-tidy-bugprone $(seconds clang-tidy-22 --quiet --checks='-*,bugprone-*' "${tus[@]}" -- -std=c++17)" >> "$out/lint.txt"
 done
 rss() { { /usr/bin/time -f %M "$@" 2>&1 >/dev/null || true; } | tail -1; }
+
+# The same translation units through the three tools, each with the flags
+# nanguard gives them by default (a .cu file as CUDA host code, with the
+# toolkit when there is one, else nanguard's shim).
+if [ -f /usr/local/cuda/include/cuda_runtime.h ]; then
+  cuda_flags="-xcuda --cuda-host-only --cuda-path=/usr/local/cuda -Wno-unknown-cuda-version"
+  [ -d /usr/local/cuda/include/cccl ] && cuda_flags="$cuda_flags -isystem /usr/local/cuda/include/cccl"
+else
+  cuda_flags="-xcuda --cuda-host-only -nocudainc -nocudalib -include $PWD/share/cuda/nanguard_cuda_shim.h -isystem $PWD/share/cuda/include"
+fi
+flags_of() {
+  case $1 in
+    *.cu) echo "$cuda_flags" ;;
+    *) echo "" ;;
+  esac
+}
+driver_of() { case $1 in *.c) echo clang-22 ;; *) echo clang++-22 ;; esac; }
+per_file_syntax() { for f in "$@"; do $(driver_of "$f") -fsyntax-only $(flags_of "$f") "$f"; done; }
+per_file_tidy() { for f in "$@"; do clang-tidy-22 --quiet --checks='-*,bugprone-*' "$f" -- $(flags_of "$f"); done; }
+max_rss() { # the largest max RSS over one process per file
+  local m=0 r f
+  for f in "${@:2}"; do
+    case $1 in
+      syntax) r=$(rss $(driver_of "$f") -fsyntax-only $(flags_of "$f") "$f") ;;
+      nanguard) r=$(rss build/bin/nanguard -j 1 --quiet "$f" --) ;;
+      tidy) r=$(rss clang-tidy-22 --quiet --checks='-*,bugprone-*' "$f" -- $(flags_of "$f")) ;;
+    esac
+    [ "${r:-0}" -gt "$m" ] && m=$r
+  done
+  echo "$m"
+}
+declare -A sets=(
+  [corpus]="$(ls test/corpus/*.c test/corpus/*.cpp test/corpus/*.cu | tr '\n' ' ')"
+  [examples]="examples/softmax_regression.cpp examples/fixed/softmax_regression.cpp"
+  [heavy]="bench/heavy_tu.cpp"
+)
+set_names=(corpus examples heavy)
+: > "$out/lint-sets.txt"
+for r in $(seq "${LINT_ROUNDS:-3}"); do
+  for name in "${set_names[@]}"; do
+    read -r -a files <<< "${sets[$name]}"
+    echo "$name syntax $(seconds per_file_syntax "${files[@]}")" >> "$out/lint-sets.txt"
+    echo "$name nanguard $(seconds build/bin/nanguard -j 1 --quiet "${files[@]}" --)" >> "$out/lint-sets.txt"
+    echo "$name tidy $(seconds per_file_tidy "${files[@]}")" >> "$out/lint-sets.txt"
+  done
+done
+: > "$out/lint-rss.txt"
+for name in "${set_names[@]}"; do
+  read -r -a files <<< "${sets[$name]}"
+  for tool in syntax nanguard tidy; do
+    echo "$name $tool $(max_rss "$tool" "${files[@]}")" >> "$out/lint-rss.txt"
+  done
+done
+
+# The plot: run-time overhead per kernel and mode.
+: > "$out/overhead.dat"
+for k in "${kernels[@]}"; do
+  p=$(awk -v k="$k" '$1=="plain" && $2==k {print $3}' "$out/times.txt" | median)
+  row="$k"
+  for b in risky all ubsan; do
+    t=$(awk -v b="$b" -v k="$k" '$1==b && $2==k {print $3}' "$out/times.txt" | median)
+    row="$row $(echo "$t / $p" | bc -l)"
+  done
+  echo "$row" >> "$out/overhead.dat"
+done
+gnuplot <<GNUPLOT
+set terminal pngcairo size 900,480 font "sans,11" noenhanced
+set output "docs/performance.png"
+set title "Run-time overhead of instrumented builds (bench/kernels.cpp, -O2 -g)"
+set ylabel "time / plain build"
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.85 border -1
+set boxwidth 0.9
+set yrange [0:*]
+set grid ytics
+set key top left
+set arrow from graph 0, first 1 to graph 1, first 1 nohead dashtype 2 lw 1
+plot "$out/overhead.dat" using 2:xtic(1) title "nanguard risky", \
+     "" using 3 title "nanguard all", \
+     "" using 4 title "UBSan float-divide-by-zero"
+GNUPLOT
 rss_nanguard=$(rss build/bin/nanguard -j 1 --quiet "${tus[0]}" -- -std=c++17)
 rss_syntax=$(rss clang++-22 -std=c++17 -fsyntax-only "${tus[0]}")
 
@@ -111,6 +199,8 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "| **geometric mean** | | $(printf %.2fx "$(echo "e(${geo[risky]} / $n)" | bc -l)") | $(printf %.2fx "$(echo "e(${geo[all]} / $n)" | bc -l)") | $(printf %.2fx "$(echo "e(${geo[ubsan]} / $n)" | bc -l)") |"
   echo
   echo "Targets: risky <= 1.3x, all <= 3x (geometric mean)."
+  echo
+  echo "![Run-time overhead per kernel](performance.png)"
   echo
   echo "## Compile time"
   echo
@@ -153,6 +243,31 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "second core does not double the throughput; that is the ceiling for \`-j 2\` here."
   echo "Peak memory (max RSS) on one translation unit: nanguard ${rss_nanguard} KiB,"
   echo "\`clang++-22 -fsyntax-only\` ${rss_syntax} KiB."
+  echo
+  echo "### Per set of translation units, side by side"
+  echo
+  echo "Wall time (median of ${LINT_ROUNDS:-3} interleaved runs) and the largest max RSS of"
+  echo "one process. \`-fsyntax-only\` and clang-tidy run once per file;"
+  echo "nanguard once over the set (\`-j 1\`). The sets: the labelled corpus"
+  echo "(\`test/corpus\`, $(echo ${sets[corpus]} | wc -w) files, C, C++ and CUDA), the two example programs,"
+  echo "and \`bench/heavy_tu.cpp\` (\`<algorithm>\`, \`<random>\`, \`<regex>\`, \`<map>\`, ... and"
+  echo "24 instantiations of a statistics pipeline)."
+  echo
+  echo "| set | \`-fsyntax-only\` (s) | nanguard (s) | ratio | clang-tidy bugprone (s) | ratio | max RSS: syntax-only / nanguard / clang-tidy (MiB) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  for name in "${set_names[@]}"; do
+    so=$(awk -v n="$name" '$1==n && $2=="syntax" {print $3}' "$out/lint-sets.txt" | median)
+    ng=$(awk -v n="$name" '$1==n && $2=="nanguard" {print $3}' "$out/lint-sets.txt" | median)
+    ct=$(awk -v n="$name" '$1==n && $2=="tidy" {print $3}' "$out/lint-sets.txt" | median)
+    mem=""
+    for tool in syntax nanguard tidy; do
+      kb=$(awk -v n="$name" -v t="$tool" '$1==n && $2==t {print $3}' "$out/lint-rss.txt")
+      mem="$mem${mem:+ / }$((kb / 1024))"
+    done
+    echo "| $name | $(printf %.2f "$so") | $(printf %.2f "$ng") | $(printf %.2fx "$(echo "$ng / $so" | bc -l)") | $(printf %.2f "$ct") | $(printf %.2fx "$(echo "$ct / $so" | bc -l)") | $mem |"
+  done
+  echo
+  echo "Target: nanguard <= 1.2x of \`-fsyntax-only\`."
   echo
   echo "## Notes"
   echo

@@ -1159,23 +1159,24 @@ Interval ValueFacts::evaluateCall(const CallExpr *Call) {
   case MathKind::Log:
   case MathKind::Log1p: {
     // Monotone: the image of the argument's range where the log is defined.
-    // log2 and log10 differ from log by a positive factor.
+    // The bounds hold for every base of the family (log, log2, log10 differ
+    // by a positive factor between 1/ln(10) and 1/ln(2)).
     Interval X = Arg(0);
     bool Plus1 = F->Kind == MathKind::Log1p;
     double Shift = Plus1 ? 1 : 0;
     if (!(X.Lo + Shift >= 0))
       return typeRange(Call->getType());
-    StringRef N = F->Name;
-    double Scale = N.contains("log2") ? 1 / std::log(2.0)
-                   : N.contains("log10") ? 1 / std::log(10.0)
-                                         : 1;
-    auto Log = [&](double V) {
-      return V + Shift <= 0 ? -Inf : std::log(V + Shift) * Scale;
+    auto Bound = [&](double V, bool Upper) {
+      if (V + Shift <= 0)
+        return -Inf;
+      double L = std::log(V + Shift);
+      bool Widest = Upper ? L > 0 : L < 0; // away from 0: the largest factor
+      return L * (Widest ? 1 / std::log(2.0) : 1 / std::log(10.0));
     };
     Interval R;
-    R.Lo = Log(X.Lo);
+    R.Lo = Bound(X.Lo, false);
     R.LoOpen = X.LoOpen;
-    R.Hi = std::isfinite(X.Hi) ? Log(X.Hi) : Inf;
+    R.Hi = std::isfinite(X.Hi) ? Bound(X.Hi, true) : Inf;
     R.HiOpen = X.HiOpen;
     R.NonZero = X.Lo + Shift > 1 || X.Hi + Shift < 1;
     return R;
