@@ -38,7 +38,7 @@ kernels=(softmax layernorm cross_entropy mlp)
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 : > "$out/compile.txt"
-for r in $(seq 3); do
+for r in $(seq "$rounds"); do
   for b in "${builds[@]}"; do
     s=$(date +%s.%N)
     ${cmd[$b]} "$src" -o "$out/kernels_$b"
@@ -204,7 +204,7 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo
   echo "## Compile time"
   echo
-  echo "Wall time to compile and link \`$src\` (median of 3):"
+  echo "Wall time to compile and link \`$src\` (median of $rounds):"
   echo
   echo "| build | seconds | ratio |"
   echo "| --- | ---: | ---: |"

@@ -57,6 +57,13 @@ __global__ void scale(const float *x, float *y, float s) {
 // CHECK: ret void
 
 // PTX: .extern .func  (.param .b32 func_retval0) vprintf
+// The kernel keeps no local memory for the report: its values go as
+// parameters to the report function, whose frame holds printf's buffer.
+// PTX: .entry _Z13softmax_naivePKfPfi(
+// PTX-NOT: __local_depot
+// PTX: ret;
+// PTX: .func __nanguard_device_report(
+// PTX: __local_depot
 // PTX: atom{{.*}}.exch.b32
 // PTX: call.uni (retval0), vprintf,
 
