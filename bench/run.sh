@@ -239,8 +239,8 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   p2=$(awk '$1=="syntax-only-P2" {print $2}' "$out/lint.txt" | median)
   echo "\`-j 2\` takes $(printf %.2f "$(echo "$j2 / $j1" | bc -l)") of the time of \`-j 1\` on $(nproc) cores. For"
   echo "scale: two \`clang++-22 -fsyntax-only\` processes side by side (\`xargs -P 2\`)"
-  echo "take $(printf %.2f "$(echo "$p2 / $so" | bc -l)") of the time of one after the other on this machine, whose"
-  echo "second core does not double the throughput; that is the ceiling for \`-j 2\` here."
+  echo "take $(printf %.2f "$(echo "$p2 / $so" | bc -l)") of the time of one after the other on this machine: that is"
+  echo "the ceiling for \`-j 2\` here."
   echo "Peak memory (max RSS) on one translation unit: nanguard ${rss_nanguard} KiB,"
   echo "\`clang++-22 -fsyntax-only\` ${rss_syntax} KiB."
   echo
@@ -268,6 +268,18 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   done
   echo
   echo "Target: nanguard <= 1.2x of \`-fsyntax-only\`."
+  echo
+  echo "## Lint accuracy"
+  echo
+  echo "Precision and recall on the labelled corpus are measured by the test"
+  echo "suite (\`test/corpus/score.py\`); the numbers and the known false positives"
+  echo "are in [../test/corpus/README.md](../test/corpus/README.md)."
+  echo
+  echo "## GPU"
+  echo
+  echo "Device-side overhead (a softmax kernel, plain against \`risky\`) is measured by"
+  echo "\`test/gpu/run.sh\` on a machine with an NVIDIA GPU, which this script does not"
+  echo "need; see [instrumentation.md](instrumentation.md#cuda-reports-from-inside-kernels)."
   echo
   echo "## Notes"
   echo

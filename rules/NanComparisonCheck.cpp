@@ -45,8 +45,9 @@ void NanComparisonCheck::check(const MatchFinder::MatchResult &Result) {
   bool NotEqual = Op == BO_NE;
   auto Diag = diag(Cmp->getOperatorLoc(),
                    "comparison with NaN is always %select{false|true}0; "
-                   "%select{use |use !}0%select{std::|}1isnan(x) to test for NaN")
+                   "%select{use |use !}0%select{std::|}1%2(x) to test for NaN")
               << NotEqual << !Ctx.getLangOpts().CPlusPlus
+              << mathFunctionName(MathKind::IsNan, FPPrecision::Generic)
               << Cmp->getSourceRange();
   if ((Op != BO_EQ && Op != BO_NE) || isInTemplateInstantiation(Cmp, Ctx))
     return;
