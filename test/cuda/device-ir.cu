@@ -1,22 +1,23 @@
 // The pass on a device module (nvptx64), without a CUDA toolkit: the shim's
 // declarations, no libdevice (-fno-builtin keeps expf a call that llc can
-// lower without it). Each risky operation of the kernel gets the
+// lower without it; sm_52: with no CUDA installation clang assumes the
+// oldest supported CUDA, whose PTX ISA 4.2 stops at sm_53). Each risky operation of the kernel gets the
 // integer test and a cold call; the report goes through vprintf once per
 // site (an atomic exchange on the site's flag), with block and thread.
-// RUN: %nanguard_cxx -x cuda --cuda-device-only --cuda-gpu-arch=sm_80 -nocudainc -nocudalib -include %cuda_shim -isystem %cuda_shim_include -fno-builtin -g -O1 -emit-llvm -S %s -o %t.ll
+// RUN: %nanguard_cxx -x cuda --cuda-device-only --cuda-gpu-arch=sm_52 -nocudainc -nocudalib -include %cuda_shim -isystem %cuda_shim_include -fno-builtin -g -O1 -emit-llvm -S %s -o %t.ll
 // RUN: FileCheck %s --input-file=%t.ll
 // The instrumented module lowers to PTX.
-// RUN: %llc -march=nvptx64 -mcpu=sm_80 %t.ll -o %t.ptx
+// RUN: %llc -march=nvptx64 -mcpu=sm_52 %t.ll -o %t.ptx
 // RUN: FileCheck %s --check-prefix=PTX --input-file=%t.ptx
 // As the pass writes it (-O0): the exponent bits tested as an integer.
-// RUN: %nanguard_cxx -x cuda --cuda-device-only --cuda-gpu-arch=sm_80 -nocudainc -nocudalib -include %cuda_shim -isystem %cuda_shim_include -fno-builtin -g -O0 -emit-llvm -S %s -o - | FileCheck %s --check-prefix=O0
+// RUN: %nanguard_cxx -x cuda --cuda-device-only --cuda-gpu-arch=sm_52 -nocudainc -nocudalib -include %cuda_shim -isystem %cuda_shim_include -fno-builtin -g -O0 -emit-llvm -S %s -o - | FileCheck %s --check-prefix=O0
 // O0-LABEL: define {{.*}}void @_Z13softmax_naivePKfPfi(
 // O0: %[[R:[0-9a-z._]+]] = call {{.*}}float @expf(
 // O0: %[[BITS:[0-9a-z._]+]] = bitcast float %[[R]] to i32
 // O0: and i32 %[[BITS]], 2139095040
 // O0: br i1 %{{.*}}, label %{{.*}}, label %{{.*}}, !prof
 // With -nanguard-device-trap the report ends in a trap.
-// RUN: %nanguard_cxx --nanguard-device-trap -x cuda --cuda-device-only --cuda-gpu-arch=sm_80 -nocudainc -nocudalib -include %cuda_shim -isystem %cuda_shim_include -fno-builtin -g -O1 -emit-llvm -S %s -o - | FileCheck %s --check-prefix=TRAP
+// RUN: %nanguard_cxx --nanguard-device-trap -x cuda --cuda-device-only --cuda-gpu-arch=sm_52 -nocudainc -nocudalib -include %cuda_shim -isystem %cuda_shim_include -fno-builtin -g -O1 -emit-llvm -S %s -o - | FileCheck %s --check-prefix=TRAP
 
 // CHECK-DAG: @[[FIRED:__nanguard_fired[0-9]*]] = private global i32 0
 
