@@ -1,9 +1,10 @@
 // The pass on a device module (nvptx64), without a CUDA toolkit: the shim's
 // declarations, no libdevice (-fno-builtin keeps expf a call that llc can
-// lower without it; sm_52: with no CUDA installation clang assumes the
-// oldest supported CUDA, whose PTX ISA 4.2 stops at sm_53). Each risky operation of the kernel gets the
-// integer test and a cold call; the report goes through vprintf once per
-// site (an atomic exchange on the site's flag), with block and thread.
+// lower without it; sm_52 because, with no CUDA installed, clang assumes the
+// oldest CUDA it supports, whose PTX ISA 4.2 stops at sm_53). Each risky
+// operation of the kernel gets the integer test and a cold call; the report
+// goes through vprintf once per site (an atomic exchange on the site's
+// flag), with block and thread.
 // RUN: %nanguard_cxx -x cuda --cuda-device-only --cuda-gpu-arch=sm_52 -nocudainc -nocudalib -include %cuda_shim -isystem %cuda_shim_include -fno-builtin -g -O1 -emit-llvm -S %s -o %t.ll
 // RUN: FileCheck %s --input-file=%t.ll
 // The instrumented module lowers to PTX.
