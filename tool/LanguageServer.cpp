@@ -255,7 +255,7 @@ std::vector<std::string> defaultArguments(StringRef Path) {
   if (Ext == ".c")
     return {"-xc", "-std=c11"};
   if (Ext == ".cu" || Ext == ".cuh")
-    return {"-xcuda", "--cuda-host-only", "-nocudainc", "-nocudalib"};
+    return {"-std=c++17"}; // the CUDA flags: withNanGuardArguments' (toolkit or shim)
   if (Ext == ".h")
     return {"-xc++-header", "-std=c++17"};
   return {"-xc++", "-std=c++17"};

@@ -114,6 +114,22 @@ def main():
                                                          "version": 1, "text": text}},
                request=False)
         show("compiledb", c.diagnostics(uri)["params"])
+    elif scenario == "cuda":
+        # A .cu buffer with no compile command: CUDA host code with the
+        # toolkit or the shim; a kernel's finding, with its cub include.
+        path = os.path.join(work, "kernel.cu")
+        text = ("#include <cub/block/block_reduce.cuh>\n"
+                "__global__ void k(const float *x, float *y) {\n"
+                "  y[threadIdx.x] = __expf(x[threadIdx.x]);\n"
+                "}\n")
+        with open(path, "w") as f:
+            f.write(text)
+        uri = "file://" + path
+        c.response(c.send("initialize", {"capabilities": {}}))
+        c.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cuda",
+                                                         "version": 1, "text": text}},
+               request=False)
+        show("cuda", c.diagnostics(uri)["params"])
     elif scenario == "errors":
         uri = "file://" + os.path.join(work, "broken.cpp")
         show("beforeInitialize", c.response(c.send("textDocument/codeAction", {}))["error"])
