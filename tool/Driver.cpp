@@ -290,8 +290,22 @@ withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
           return A.starts_with("--cuda-") || A == "-nocudainc" ||
                  A.starts_with("--offload");
         });
-        if (Says)
-          return Args;
+        if (Says) {
+          // CUDA 13 keeps cub and thrust in include/cccl, which nvcc adds to
+          // the include path and clang does not: add it for the toolkit the
+          // command names, unless the command already does.
+          CommandLineArguments Adjusted = Args;
+          for (StringRef A : Args)
+            if (A.consume_front("--cuda-path=")) {
+              std::string Cccl = (A + "/include/cccl").str();
+              if (sys::fs::is_directory(Cccl) &&
+                  llvm::none_of(Args, [](StringRef B) {
+                    return B.contains("include/cccl");
+                  }))
+                Adjusted.insert(Adjusted.end(), {"-isystem", Cccl});
+            }
+          return Adjusted;
+        }
         CommandLineArguments Adjusted = Args;
         Adjusted.insert(Adjusted.end(), {"-xcuda", "--cuda-host-only"});
         if (sys::fs::exists("/usr/local/cuda/include/cuda_runtime.h")) {
