@@ -1248,12 +1248,33 @@ Interval ValueFacts::evaluateVariable(const VarDecl *VD, const DeclRefExpr *Use)
 
   Interval Summary = variableSummary(VD);
   const VariableDefinitions &Defs = definitions(VD);
-  if (Defs.Escapes || Defs.Updates.empty() || !Use ||
-      UsesInProgress.count(Use))
+  if (Defs.Escapes || !Use || UsesInProgress.count(Use))
     return Summary;
   auto Cached = UseCache.find(Use);
   if (Cached != UseCache.end())
     return Cached->second;
+  if (Defs.Updates.empty()) {
+    // Defined once: its initialiser, under the conditions where it is
+    // evaluated (`if (c == 0) return; double q = (double)c / n;` is > 0).
+    if (!Defs.Init || isa<ParmVarDecl>(VD) ||
+        isa<CXXConstructExpr>(strip(Defs.Init)) || Depth >= 16)
+      return Summary;
+    std::vector<Assumption> Saved;
+    Saved.swap(Assumptions);
+    size_t SavedDistinct = Distinct.size();
+    auto SavedNonEmpty = NonEmpty;
+    UsesInProgress.insert(Use);
+    collectDominatingConditions(Defs.Init);
+    Interval V = evaluate(Defs.Init);
+    UsesInProgress.erase(Use);
+    Assumptions.clear();
+    Saved.swap(Assumptions);
+    Distinct.resize(SavedDistinct);
+    NonEmpty = SavedNonEmpty;
+    Interval R = V.meet(typeRange(VD->getType())).meet(Summary);
+    UseCache[Use] = R;
+    return R;
+  }
 
   // Only the definitions that reach this use count: after
   // `n = sqrt(ss); n = std::max(n, eps);` a use of n sees the second.

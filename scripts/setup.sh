@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ python3 llvm-22-dev libclang-22-dev clang-22
           llvm-22-tools clang-tidy-22 libclang-rt-22-dev neovim bc
-          python3-jsonschema time libomp-22-dev)
+          python3-jsonschema time libomp-22-dev libgtest-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

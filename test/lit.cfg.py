@@ -72,5 +72,7 @@ if shutil.which("nvim"):
     config.available_features.add("nvim")
 if shutil.which("cmake") and shutil.which("ninja"):
     config.available_features.add("cmake")
+if os.path.exists(os.path.join(config.nanguard_tools_dir, "NanGuardUnitTests")):
+    config.available_features.add("unittests")
 if os.path.exists("/usr/local/cuda/include/cuda_runtime.h"):
     config.available_features.add("cuda-toolkit")
