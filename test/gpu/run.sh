@@ -10,7 +10,7 @@
 #   test/gpu/run.sh [DIR]         both
 #
 # The binaries link the CUDA runtime and nanguard's runtime statically, so
-# the GPU machine needs only its driver; they carry code for sm_80 and sm_90
+# the GPU machine needs only its driver and glibc; they carry code for sm_80 and sm_90
 # (NANGUARD_GPU_ARCHS overrides). Checks:
 #   softmax_overflow   a naive softmax over 1,048,576 threads with a logit of
 #                      1000: each exp site reported once, with block/thread
@@ -36,7 +36,7 @@ build() {
   for arch in ${NANGUARD_GPU_ARCHS:-sm_80 sm_90}; do
     flags+=(--cuda-gpu-arch="$arch")
   done
-  local libs=(-L"$libdir" -lcudart_static -ldl -lrt -lpthread)
+  local libs=(-L"$libdir" -lcudart_static -ldl -lrt -lpthread -static-libstdc++ -static-libgcc)
   for p in "${programs[@]}"; do
     clang++-22 "${flags[@]}" "$here/$p.cu" -o "$out/$p.plain" "${libs[@]}" || exit 1
     "$root/build/bin/nanguard-clang++" "${flags[@]}" "$here/$p.cu" -o "$out/$p.nanguard" "${libs[@]}" || exit 1
