@@ -569,7 +569,6 @@ void NanGuardPass::reportOnDevice(IRBuilder<> &C, Instruction &I,
   OS << '\n';
 
   // The site's flag: 0 until the first report, from any thread of the grid.
-  LLVMContext &Ctx = Mod->getContext();
   auto *Fired = new GlobalVariable(*Mod, C.getInt32Ty(), /*isConstant=*/false,
                                    GlobalValue::PrivateLinkage, C.getInt32(0),
                                    "__nanguard_fired");
@@ -578,7 +577,6 @@ void NanGuardPass::reportOnDevice(IRBuilder<> &C, Instruction &I,
   C.CreateCall(deviceReportFunction(),
                {string(Format), Fired,
                 C.getInt32(Op.Operands.size()), Result, A, B});
-  (void)Ctx;
 }
 
 /// void __nanguard_device_report(ptr fmt, ptr fired, i32 nops, double r,
