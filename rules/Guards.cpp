@@ -562,6 +562,18 @@ bool nameSaysSpread(StringRef Name) {
   return false;
 }
 
+/// An integer named as a count of steps (`step`, `epoch`, `iter`,
+/// `global_step`): >= 0.
+static bool nameSaysCounter(StringRef Name) {
+  if (!Settings.NameHints)
+    return false;
+  for (const std::string &W : identifierWords(Name))
+    if (W == "step" || W == "steps" || W == "epoch" || W == "epochs" ||
+        W == "iter" || W == "iters" || W == "iteration" || W == "iterations")
+      return true;
+  return false;
+}
+
 static bool nameSaysMax(StringRef Name) {
   if (!Settings.NameHints)
     return false;
@@ -1209,6 +1221,8 @@ Interval ValueFacts::declaredRange(const VarDecl *VD) const {
   if (nameSaysEpsilon(VD->getName()))
     TypeBased = TypeBased.meet(Interval::atLeast(0, /*Open=*/true));
   else if (nameSaysSpread(VD->getName()))
+    TypeBased = TypeBased.meet(Interval::atLeast(0));
+  else if (VD->getType()->isIntegerType() && nameSaysCounter(VD->getName()))
     TypeBased = TypeBased.meet(Interval::atLeast(0));
   return TypeBased;
 }

@@ -134,6 +134,14 @@ TEST_F(ValueFactsTest, MaximaAndMinima) {
                   .isNonNegative());
 }
 
+TEST_F(ValueFactsTest, NameHints) {
+  EXPECT_TRUE(rangeOf("int probe(int global_step) { return global_step; }").isNonNegative());
+  EXPECT_FALSE(rangeOf("int probe(int offset) { return offset; }").isNonNegative());
+  EXPECT_TRUE(rangeOf("double probe(double running_var) { return running_var; }")
+                  .isNonNegative());
+  EXPECT_TRUE(rangeOf("float probe(float eps) { return eps; }").isPositive());
+}
+
 TEST_F(ValueFactsTest, ScaleHeuristic) {
   EXPECT_TRUE(scaledNonPositive("double probe(double d, double t) {"
                                 "  if (d <= 0) return 0; return -d / t; }"));

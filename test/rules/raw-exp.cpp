@@ -181,3 +181,9 @@ double unknown_numerator(double ea, double rt) {
   return std::exp(-ea / rt);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above
 }
+
+// An integer named as a count of steps is >= 0 (a name hint, as for eps).
+float decayed_lr(float base, int global_step) {
+  const float rate = 1e-4f;
+  return base * std::exp(-rate * global_step);
+}
