@@ -277,11 +277,77 @@ static bool isCudaSource(StringRef File) {
   return Ext == ".cu" || Ext == ".cuh";
 }
 
+/// An nvcc command (a CMake project's compile_commands.json) is not a clang
+/// command: keep what the analysis needs — include paths, macros, the
+/// language standard, forced includes, the file — and let the CUDA
+/// defaults below say how to parse it as clang does.
+static CommandLineArguments fromNvcc(const CommandLineArguments &Args,
+                                     StringRef File) {
+  CommandLineArguments Out = {"clang++"};
+  auto KeepHostFlag = [&](StringRef A) {
+    if (A.starts_with("-D") || A.starts_with("-U") || A.starts_with("-I") ||
+        A.starts_with("-std="))
+      Out.push_back(A.str());
+  };
+  for (size_t I = 1; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    auto Next = [&]() -> std::optional<std::string> {
+      if (I + 1 < Args.size())
+        return Args[++I];
+      return std::nullopt;
+    };
+    if (A == "-D" || A == "-U" || A == "-I" || A == "-isystem" ||
+        A == "-include" || A == "-idirafter" || A == "-iquote") {
+      if (std::optional<std::string> V = Next()) {
+        Out.push_back(A.str());
+        Out.push_back(*V);
+      }
+    } else if (A.starts_with("-D") || A.starts_with("-U") ||
+               A.starts_with("-I") || A.starts_with("-std=")) {
+      Out.push_back(A.str());
+    } else if (A.consume_front("--std=")) {
+      Out.push_back(("-std=" + A).str());
+    } else if (A == "--std" || A == "-std") {
+      if (std::optional<std::string> V = Next())
+        Out.push_back("-std=" + *V);
+    } else if (A.consume_front("-Xcompiler=") ||
+               A.consume_front("--compiler-options=")) {
+      SmallVector<StringRef, 8> Parts;
+      A.split(Parts, ',');
+      for (StringRef P : Parts)
+        KeepHostFlag(P);
+    } else if (A == "-Xcompiler" || A == "--compiler-options") {
+      if (std::optional<std::string> V = Next()) {
+        SmallVector<StringRef, 8> Parts;
+        StringRef(*V).split(Parts, ',');
+        for (StringRef P : Parts)
+          KeepHostFlag(P);
+      }
+    } else if (A == "-o" || A == "-x" || A == "-ccbin" || A == "-arch" ||
+               A == "-gencode" || A == "--generate-code" || A == "-Xptxas" ||
+               A == "-Xlinker" || A == "--output-file" || A == "-MF" ||
+               A == "-MT") {
+      Next(); // a flag with a separate value nanguard does not need
+    } else if (!A.starts_with("-") && sys::path::filename(A) ==
+                                          sys::path::filename(File)) {
+      Out.push_back(A.str());
+    }
+  }
+  return Out;
+}
+
 std::unique_ptr<CompilationDatabase>
 withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
                       std::vector<std::string> Extra) {
   auto Adjusted =
       std::make_unique<ArgumentsAdjustingCompilations>(std::move(DB));
+  Adjusted->appendArgumentsAdjuster(
+      [](const CommandLineArguments &Args, StringRef File) {
+        if (Args.empty() ||
+            !sys::path::filename(Args.front()).starts_with("nvcc"))
+          return Args;
+        return fromNvcc(Args, File);
+      });
   Adjusted->appendArgumentsAdjuster(
       [](const CommandLineArguments &Args, StringRef File) {
         if (!isCudaSource(File))

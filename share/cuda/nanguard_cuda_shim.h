@@ -16,6 +16,16 @@
 
 #include "__clang_cuda_builtin_vars.h" // threadIdx, blockIdx, blockDim, gridDim
 
+// Device-side allocation and printf, as clang's CUDA runtime wrapper
+// declares them (its <new> wrapper, pulled in by the standard headers, calls
+// them).
+extern "C" {
+__device__ int vprintf(const char *, const char *);
+__device__ void free(void *) __attribute__((nothrow));
+__device__ void *malloc(__SIZE_TYPE__) __attribute__((nothrow))
+__attribute__((malloc));
+}
+
 #ifndef INFINITY
 #define INFINITY __builtin_inff()
 #endif
@@ -148,5 +158,70 @@ __device__ __nv_bfloat162 h2exp(__nv_bfloat162);
 __device__ __nv_bfloat162 h2log(__nv_bfloat162);
 typedef __half half;
 typedef __half2 half2;
+
+// The host side of a .cu file: the runtime API calls and types host code
+// uses around its kernel launches, and what clang lowers `<<<...>>>` to.
+struct dim3 {
+  unsigned x, y, z;
+  __host__ __device__ dim3(unsigned x = 1, unsigned y = 1, unsigned z = 1)
+      : x(x), y(y), z(z) {}
+};
+typedef struct CUstream_st *cudaStream_t;
+typedef struct CUevent_st *cudaEvent_t;
+enum cudaError { cudaSuccess = 0, cudaErrorInvalidValue = 1,
+                 cudaErrorMemoryAllocation = 2, cudaErrorLaunchFailure = 719 };
+typedef enum cudaError cudaError_t;
+enum cudaMemcpyKind { cudaMemcpyHostToHost = 0, cudaMemcpyHostToDevice = 1,
+                      cudaMemcpyDeviceToHost = 2, cudaMemcpyDeviceToDevice = 3,
+                      cudaMemcpyDefault = 4 };
+extern "C" {
+cudaError_t cudaMalloc(void **, __SIZE_TYPE__);
+cudaError_t cudaMallocManaged(void **, __SIZE_TYPE__, unsigned = 1);
+cudaError_t cudaMallocHost(void **, __SIZE_TYPE__);
+cudaError_t cudaFree(void *);
+cudaError_t cudaFreeHost(void *);
+cudaError_t cudaMemcpy(void *, const void *, __SIZE_TYPE__, cudaMemcpyKind);
+cudaError_t cudaMemcpyAsync(void *, const void *, __SIZE_TYPE__, cudaMemcpyKind,
+                            cudaStream_t = 0);
+cudaError_t cudaMemset(void *, int, __SIZE_TYPE__);
+cudaError_t cudaMemsetAsync(void *, int, __SIZE_TYPE__, cudaStream_t = 0);
+cudaError_t cudaDeviceSynchronize(void);
+cudaError_t cudaDeviceReset(void);
+cudaError_t cudaGetLastError(void);
+cudaError_t cudaPeekAtLastError(void);
+const char *cudaGetErrorString(cudaError_t);
+const char *cudaGetErrorName(cudaError_t);
+cudaError_t cudaSetDevice(int);
+cudaError_t cudaGetDevice(int *);
+cudaError_t cudaGetDeviceCount(int *);
+cudaError_t cudaStreamCreate(cudaStream_t *);
+cudaError_t cudaStreamDestroy(cudaStream_t);
+cudaError_t cudaStreamSynchronize(cudaStream_t);
+cudaError_t cudaEventCreate(cudaEvent_t *);
+cudaError_t cudaEventDestroy(cudaEvent_t);
+cudaError_t cudaEventRecord(cudaEvent_t, cudaStream_t = 0);
+cudaError_t cudaEventSynchronize(cudaEvent_t);
+cudaError_t cudaEventElapsedTime(float *, cudaEvent_t, cudaEvent_t);
+// What clang lowers a kernel launch to (older and newer CUDA versions).
+cudaError_t cudaConfigureCall(dim3, dim3, __SIZE_TYPE__ = 0, cudaStream_t = 0);
+unsigned __cudaPushCallConfiguration(dim3, dim3, __SIZE_TYPE__ = 0,
+                                     void * = 0);
+cudaError_t cudaLaunchKernel(const void *, dim3, dim3, void **, __SIZE_TYPE__,
+                             cudaStream_t);
+}
+template <class T> cudaError_t cudaMalloc(T **p, __SIZE_TYPE__ n) {
+  return cudaMalloc((void **)p, n);
+}
+template <class T>
+cudaError_t cudaMallocManaged(T **p, __SIZE_TYPE__ n, unsigned flags = 1) {
+  return cudaMallocManaged((void **)p, n, flags);
+}
+template <class T> cudaError_t cudaMallocHost(T **p, __SIZE_TYPE__ n) {
+  return cudaMallocHost((void **)p, n);
+}
+template <class T>
+cudaError_t cudaMemcpyToSymbol(const T &, const void *, __SIZE_TYPE__,
+                               __SIZE_TYPE__ = 0,
+                               cudaMemcpyKind = cudaMemcpyHostToDevice);
 
 #endif

@@ -1,0 +1,1 @@
+#define EPS_FROM_HEADER 1e-5f
