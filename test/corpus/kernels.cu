@@ -93,7 +93,15 @@ __global__ void softmax_shared(const float *x, float *y, int cols) {
     y[blockIdx.x * cols + j] = expf(row[j] - row_max) / total; // safe
 }
 
-// Block softmax through cub::BlockReduce with cuda::maximum<>().
+// The reduction's operator: a maximum, by name (cub::Max in CCCL 2 and
+// cuda::maximum in CCCL 3 are recognised too; a local one builds with both).
+struct Maximum {
+  template <class T> __device__ T operator()(const T &a, const T &b) const {
+    return a > b ? a : b;
+  }
+};
+
+// Block softmax through cub::BlockReduce with a maximum operator.
 template <int THREADS>
 __global__ void softmax_cub(const float *x, float *y, int cols) {
   using Reduce = cub::BlockReduce<float, THREADS>;
@@ -101,7 +109,7 @@ __global__ void softmax_cub(const float *x, float *y, int cols) {
   __shared__ float bmax, bsum;
   const float *row = x + blockIdx.x * cols;
   float v = threadIdx.x < cols ? row[threadIdx.x] : -INFINITY;
-  float m = Reduce(tmp).Reduce(v, cuda::maximum<>());
+  float m = Reduce(tmp).Reduce(v, Maximum());
   if (threadIdx.x == 0)
     bmax = m;
   __syncthreads();
@@ -120,7 +128,7 @@ __global__ void softmax_cub_warp(const float *x, float *y, int cols) {
   using WReduce = cub::WarpReduce<float>;
   __shared__ typename WReduce::TempStorage tmp;
   float v = threadIdx.x < cols ? x[blockIdx.x * cols + threadIdx.x] : -INFINITY;
-  float m = __shfl_sync(FULL_MASK, WReduce(tmp).Reduce(v, cuda::maximum<>()), 0);
+  float m = __shfl_sync(FULL_MASK, WReduce(tmp).Reduce(v, Maximum()), 0);
   float e = expf(v - m); // safe
   float s = __shfl_sync(FULL_MASK, WReduce(tmp).Sum(e), 0);
   if (threadIdx.x < cols)

@@ -27,3 +27,11 @@ __global__ void softmax_min_not_max(const float *x, float *y, int n) {
   y[threadIdx.x] = expf(v - m);
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: expf of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
 }
+
+__global__ void softmax_cccl3(const float *x, float *y, int n) {
+  using Reduce = cub::BlockReduce<float, 128>;
+  __shared__ Reduce::TempStorage tmp;
+  float v = threadIdx.x < n ? x[threadIdx.x] : -INFINITY;
+  float m = __shfl_sync(0xffffffffu, Reduce(tmp).Reduce(v, cuda::maximum<>()), 0);
+  y[threadIdx.x] = expf(v - m);
+}

@@ -108,13 +108,21 @@ __global__ void softmax_shared_memory(const float *x, float *y, int n) {
     y[j] = expf(x[j] - row_max) / sum;
 }
 
+// The reduction's operator: a maximum, by name (cub::Max in CCCL 2 and
+// cuda::maximum in CCCL 3 are recognised too; a local one builds with both).
+struct Maximum {
+  template <class T> __device__ T operator()(const T &a, const T &b) const {
+    return a > b ? a : b;
+  }
+};
+
 template <int THREADS>
 __global__ void softmax_block_reduce(const float *x, float *y, int n) {
   using Reduce = cub::BlockReduce<float, THREADS>;
   __shared__ typename Reduce::TempStorage tmp;
   __shared__ float bmax;
   float v = threadIdx.x < n ? x[threadIdx.x] : -INFINITY;
-  float m = Reduce(tmp).Reduce(v, cuda::maximum<>());
+  float m = Reduce(tmp).Reduce(v, Maximum());
   if (threadIdx.x == 0)
     bmax = m;
   __syncthreads();
