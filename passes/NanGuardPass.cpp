@@ -549,15 +549,12 @@ void NanGuardPass::reportOnDevice(IRBuilder<> &C, Instruction &I,
     OS << "<unknown location>: ";
   const char *Conv = deviceConversion(Op.Operands.front()->getType());
   OS << "runtime error: " << escapePercent(Op.Name) << " produced %g";
-  const char *Infix = Op.Kind == NANGUARD_KIND_DIVISION         ? "/"
-                      : Op.Kind == NANGUARD_KIND_ADDITION       ? "+"
-                      : Op.Kind == NANGUARD_KIND_SUBTRACTION    ? "-"
-                      : Op.Kind == NANGUARD_KIND_MULTIPLICATION ? "*"
-                      : Op.Kind == NANGUARD_KIND_REMAINDER      ? "%%"
-                                                                : nullptr;
+  std::string Infix;
+  if (const char *I = nanguard_infix_operator(Op.Kind))
+    Infix = escapePercent(I);
   if (Op.Operands.size() == 1)
     OS << " from finite operand " << Conv;
-  else if (Infix)
+  else if (!Infix.empty())
     OS << " from finite operands " << Conv << ' ' << Infix << ' ' << Conv;
   else
     OS << " from finite operands " << Conv << ", " << Conv;

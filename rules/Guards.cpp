@@ -272,13 +272,26 @@ const CallExpr *asMathCall(const Expr *E, std::initializer_list<MathKind> Kinds)
   return Call;
 }
 
-/// Whether a class stands for a floating type (CUDA's half and bfloat16).
-static bool isFloatingClass(QualType T) {
-  const auto *RD = T.getNonReferenceType()->getAsRecordDecl();
+/// CUDA's half and bfloat16 classes (and their two-lane forms): the
+/// format of one lane, or null for any other type.
+static const llvm::fltSemantics *cudaFloatClass(QualType T) {
+  const auto *RD =
+      T.getNonReferenceType().getCanonicalType()->getAsRecordDecl();
   if (!RD || !RD->getIdentifier())
-    return false;
+    return nullptr;
   StringRef Name = RD->getName();
-  return Name == "__half" || Name == "half" || Name == "__nv_bfloat16";
+  if (Name == "__half" || Name == "__half2" || Name == "half")
+    return &llvm::APFloat::IEEEhalf();
+  if (Name == "__nv_bfloat16" || Name == "__nv_bfloat162")
+    return &llvm::APFloat::BFloat();
+  return nullptr;
+}
+
+const llvm::fltSemantics *floatSemantics(QualType T, const ASTContext &Ctx) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isRealFloatingType())
+    return &Ctx.getFloatTypeSemantics(T);
+  return cudaFloatClass(T);
 }
 
 std::optional<Arithmetic> asArithmetic(const Expr *E) {
@@ -291,7 +304,7 @@ std::optional<Arithmetic> asArithmetic(const Expr *E) {
     return std::nullopt;
   }
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (OC->getNumArgs() != 2 || !isFloatingClass(OC->getType()))
+    if (OC->getNumArgs() != 2 || !cudaFloatClass(OC->getType()))
       return std::nullopt;
     switch (OC->getOperator()) {
     case OO_Plus:
@@ -389,15 +402,11 @@ static bool isReduceWith(const CallExpr *Call, bool Min) {
 
 FPPrecision precisionOf(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
-  // CUDA's half and bfloat16 are classes.
-  if (const auto *RD = T->getAsRecordDecl())
-    if (RD->getIdentifier()) {
-      StringRef Name = RD->getName();
-      if (Name == "__half" || Name == "__half2" || Name == "half")
-        return FPPrecision::Half;
-      if (Name == "__nv_bfloat16" || Name == "__nv_bfloat162")
-        return FPPrecision::Float;
-    }
+  // CUDA's half and bfloat16 are classes; bfloat16 has float's exponent
+  // range (exp overflows at 88.72).
+  if (const llvm::fltSemantics *Sem = cudaFloatClass(T))
+    return Sem == &llvm::APFloat::IEEEhalf() ? FPPrecision::Half
+                                              : FPPrecision::Float;
   if (const auto *BT = T->getAs<BuiltinType>()) {
     switch (BT->getKind()) {
     case BuiltinType::Half:
@@ -891,26 +900,11 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
     }
   }
 
-  if (std::optional<Arithmetic> A = asArithmetic(E)) {
-    switch (A->Op) {
-    case BO_Add:
-      return add(evaluate(A->LHS), evaluate(A->RHS));
-    case BO_Sub: {
-      Interval R = add(evaluate(A->LHS), negate(evaluate(A->RHS)));
-      for (const auto &[X, Y] : Distinct)
-        if ((sameValue(X, A->LHS, Ctx) && sameValue(Y, A->RHS, Ctx)) ||
-            (sameValue(Y, A->LHS, Ctx) && sameValue(X, A->RHS, Ctx)))
-          R.NonZero = true;
-      if (isMaxOf(A->RHS, A->LHS))
-        R = R.meet(Interval::atMost(0));
-      else if (isExtremeOf(A->RHS, A->LHS, /*Min=*/true, 0))
-        R = R.meet(Interval::atLeast(0)); // e - emin
-      return R;
-    }
-    default:
-      return evaluateProduct(E);
-    }
-  }
+  // Operators (built in, or overloaded on CUDA's half); the arithmetic
+  // intrinsics (__hadd, __fdividef) are calls, evaluated with the table.
+  if (!isa<CallExpr>(E) || isa<CXXOperatorCallExpr>(E))
+    if (std::optional<Arithmetic> A = asArithmetic(E))
+      return evaluateArithmetic(*A, E);
 
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     switch (BO->getOpcode()) {
@@ -967,6 +961,27 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
   }
 
   return typeRange(E->getType());
+}
+
+Interval ValueFacts::evaluateArithmetic(const Arithmetic &A, const Expr *E) {
+  switch (A.Op) {
+  case BO_Add:
+    return add(evaluate(A.LHS), evaluate(A.RHS));
+  case BO_Sub: {
+    Interval R = add(evaluate(A.LHS), negate(evaluate(A.RHS)));
+    for (const auto &[X, Y] : Distinct)
+      if ((sameValue(X, A.LHS, Ctx) && sameValue(Y, A.RHS, Ctx)) ||
+          (sameValue(Y, A.LHS, Ctx) && sameValue(X, A.RHS, Ctx)))
+        R.NonZero = true;
+    if (isMaxOf(A.RHS, A.LHS))
+      R = R.meet(Interval::atMost(0));
+    else if (isExtremeOf(A.RHS, A.LHS, /*Min=*/true, 0))
+      R = R.meet(Interval::atLeast(0)); // e - emin
+    return R;
+  }
+  default:
+    return evaluateProduct(E);
+  }
 }
 
 Interval ValueFacts::evaluateProduct(const Expr *E) {
@@ -1066,11 +1081,10 @@ bool ValueFacts::isAccumulatedMaxShiftedExps(const CallExpr *Call) {
 Interval ValueFacts::evaluateCall(const CallExpr *Call) {
   if (named(Call->getDirectCallee(), Settings.GuardFunctions))
     return Interval::trusted(); // clamp_prob(p)
-  if (isAccumulatedMaxShiftedExps(Call))
-    return Interval::atLeast(1);
   const MathFunctionInfo *F = getMathCall(Call);
   if (!F || Call->getNumArgs() == 0)
-    return typeRange(Call->getType());
+    return isAccumulatedMaxShiftedExps(Call) ? Interval::atLeast(1)
+                                             : typeRange(Call->getType());
   auto Arg = [&](unsigned I) { return evaluate(Call->getArg(I)); };
   FPPrecision P = precisionOf(Call->getType());
   switch (F->Kind) {
@@ -1193,18 +1207,18 @@ Interval ValueFacts::evaluateCall(const CallExpr *Call) {
     R.NonZero = X.Lo + Shift > 1 || X.Hi + Shift < 1;
     return R;
   }
+  case MathKind::Add:
+  case MathKind::Sub:
+  case MathKind::Mul:
+  case MathKind::Div:
+    if (std::optional<Arithmetic> A = asArithmetic(Call))
+      return evaluateArithmetic(*A, Call);
+    return typeRange(Call->getType());
   case MathKind::Convert: {
     // __float2half(1e-8f) is 0: a positive bound below half the smallest
     // subnormal of the destination rounds to 0.
     Interval R = Arg(0);
-    QualType To = Call->getType().getCanonicalType();
-    const auto *RD = To->getAsRecordDecl();
-    StringRef Name = RD && RD->getIdentifier() ? RD->getName() : "";
-    const llvm::fltSemantics *Sem =
-        To->isRealFloatingType()                ? &Ctx.getFloatTypeSemantics(To)
-        : Name == "__half" || Name == "half"    ? &llvm::APFloat::IEEEhalf()
-        : Name == "__nv_bfloat16"               ? &llvm::APFloat::BFloat()
-                                                : nullptr;
+    const llvm::fltSemantics *Sem = floatSemantics(Call->getType(), Ctx);
     return Sem ? roundedTo(R, *Sem) : R;
   }
   case MathKind::Tanh:
@@ -1245,6 +1259,21 @@ static Interval applyUpdate(BinaryOperatorKind Op, const Interval &Current,
   }
 }
 
+/// A definition's value under the conditions that hold where it is made:
+/// after `if (c[i] == 0) continue;`, `double p = c[i] / n;` gives p > 0.
+/// The use point's own facts are set aside by the caller.
+Interval ValueFacts::evaluateAtDefinition(const Expr *Def) {
+  size_t SavedDistinct = Distinct.size();
+  auto SavedNonEmpty = NonEmpty;
+  if (Depth < 16)
+    collectDominatingConditions(Def);
+  Interval V = evaluate(Def);
+  Assumptions.clear();
+  Distinct.resize(SavedDistinct);
+  NonEmpty = SavedNonEmpty;
+  return V;
+}
+
 Interval ValueFacts::evaluateVariable(const VarDecl *VD, const DeclRefExpr *Use) {
   auto Pending = InProgress.find(VD);
   if (Pending != InProgress.end())
@@ -1267,61 +1296,32 @@ Interval ValueFacts::evaluateVariable(const VarDecl *VD, const DeclRefExpr *Use)
   auto Cached = UseCache.find(Use);
   if (Cached != UseCache.end())
     return Cached->second;
-  if (Defs.Updates.empty()) {
-    // Defined once: its initialiser, under the conditions where it is
-    // evaluated (`if (c == 0) return; double q = (double)c / n;` is > 0).
-    if (!Defs.Init || isa<ParmVarDecl>(VD) ||
-        isa<CXXConstructExpr>(strip(Defs.Init)) || Depth >= 16)
-      return Summary;
-    std::vector<Assumption> Saved;
-    Saved.swap(Assumptions);
-    size_t SavedDistinct = Distinct.size();
-    auto SavedNonEmpty = NonEmpty;
-    UsesInProgress.insert(Use);
-    collectDominatingConditions(Defs.Init);
-    Interval V = evaluate(Defs.Init);
-    UsesInProgress.erase(Use);
-    Assumptions.clear();
-    Saved.swap(Assumptions);
-    Distinct.resize(SavedDistinct);
-    NonEmpty = SavedNonEmpty;
-    Interval R = V.meet(typeRange(VD->getType())).meet(Summary);
-    UseCache[Use] = R;
-    return R;
-  }
-
   // Only the definitions that reach this use count: after
-  // `n = sqrt(ss); n = std::max(n, eps);` a use of n sees the second.
-  auto Reaching = flow().reaching(VD, Defs, Use);
+  // `n = sqrt(ss); n = std::max(n, eps);` a use of n sees the second. A
+  // variable defined once is its initialiser (no flow to compute).
+  std::optional<SmallVector<unsigned, 4>> Reaching;
+  if (Defs.Updates.empty()) {
+    if (!Defs.Init)
+      return Summary;
+    Reaching.emplace(1, 0u);
+  } else {
+    Reaching = flow().reaching(VD, Defs, Use);
+  }
   if (!Reaching || Reaching->empty())
     return Summary;
   std::vector<Assumption> Saved;
   Saved.swap(Assumptions);
   UsesInProgress.insert(Use);
   std::optional<Interval> Result;
-  // Each definition is evaluated under the conditions that hold where it
-  // is made: `if (c[i] == 0) continue; double p = c[i] / n;` gives p > 0.
-  auto UnderItsConditions = [&](const Expr *Def, const Stmt *Where) {
-    size_t SavedDistinct = Distinct.size();
-    auto SavedNonEmpty = NonEmpty;
-    if (Where && Depth < 16)
-      collectDominatingConditions(Where);
-    Interval V = evaluate(Def);
-    Assumptions.clear();
-    Distinct.resize(SavedDistinct);
-    NonEmpty = SavedNonEmpty;
-    return V;
-  };
   for (unsigned Id : *Reaching) {
     Interval V;
     if (Id == 0) {
       V = isa<ParmVarDecl>(VD) || isa<CXXConstructExpr>(strip(Defs.Init))
               ? declaredRange(VD)
-              : UnderItsConditions(Defs.Init, Defs.Init);
+              : evaluateAtDefinition(Defs.Init);
     } else {
       const VariableDefinitions::Update &U = Defs.Updates[Id - 1];
-      Interval RHS = U.RHS ? UnderItsConditions(U.RHS, U.RHS)
-                           : Interval::point(1);
+      Interval RHS = U.RHS ? evaluateAtDefinition(U.RHS) : Interval::point(1);
       V = applyUpdate(U.Op, Summary, RHS, declaredRange(VD));
     }
     Result = Result ? Result->join(V) : V;

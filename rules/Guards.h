@@ -94,6 +94,11 @@ const MathFunctionInfo *getMathCall(const clang::CallExpr *Call);
 /// The one-argument (or, for Pow, two-argument) call an expression is,
 /// through parentheses and implicit casts, when its function's kind is one
 /// of \p Kinds; null otherwise.
+/// The floating format of a type: the builtin ones and CUDA's half and
+/// bfloat16 classes; null for any other type.
+const llvm::fltSemantics *floatSemantics(clang::QualType T,
+                                         const clang::ASTContext &Ctx);
+
 /// An arithmetic operation however it is written: `a / b`, `__hdiv(a, b)`,
 /// `__fdiv_rn(a, b)`, or an overloaded operator on CUDA's __half.
 struct Arithmetic {
@@ -199,11 +204,13 @@ private:
 
   Interval evaluate(const clang::Expr *E);
   Interval evaluateUncached(const clang::Expr *E);
+  Interval evaluateArithmetic(const Arithmetic &A, const clang::Expr *E);
   Interval evaluateProduct(const clang::Expr *E);
   Interval evaluateCall(const clang::CallExpr *Call);
   Interval evaluateVariable(const clang::VarDecl *VD,
                             const clang::DeclRefExpr *Use);
   Interval variableSummary(const clang::VarDecl *VD);
+  Interval evaluateAtDefinition(const clang::Expr *Def);
   bool isMaxShiftedExp(const clang::Expr *E, unsigned Depth = 0);
   bool isSumOfMaxShiftedExps(const clang::VarDecl *VD);
   bool isAccumulatedMaxShiftedExps(const clang::CallExpr *Call);

@@ -11,7 +11,7 @@ using namespace clang::ast_matchers;
 namespace nanguard {
 
 RawExpCheck::RawExpCheck(StringRef Name, tidy::ClangTidyContext *Ctx)
-    : NanGuardCheck(Name, Ctx), Context(Ctx) {}
+    : NanGuardCheck(Name, Ctx) {}
 
 void RawExpCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(callsMathKind({MathKind::Exp, MathKind::Exp2,
@@ -46,11 +46,11 @@ void RawExpCheck::check(const MatchFinder::MatchResult &Result) {
   case ExpSiteKind::Softmax:
   case ExpSiteKind::LogSumExp:
     // One diagnostic per site: naive-softmax owns these when it is on.
-    if (Context->isCheckEnabled("nanguard-naive-softmax"))
+    if (ruleEnabled("nanguard-naive-softmax"))
       return;
     break;
   case ExpSiteKind::Sigmoid:
-    if (Context->isCheckEnabled("nanguard-naive-sigmoid"))
+    if (ruleEnabled("nanguard-naive-sigmoid"))
       return;
     break;
   default:

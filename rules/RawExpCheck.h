@@ -17,7 +17,6 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 
 private:
-  clang::tidy::ClangTidyContext *Context;
 };
 
 } // namespace nanguard

@@ -15,8 +15,7 @@ UnguardedLogCheck::UnguardedLogCheck(StringRef Name,
     : NanGuardCheck(Name, Ctx), Epsilon{Options.get("Epsilon", "1e-30").str(),
               Options.get("FloatEpsilon", "").str(),
               Options.get("DoubleEpsilon", "").str(),
-              Options.get("LongDoubleEpsilon", "").str()},
-      Context(Ctx) {}
+              Options.get("LongDoubleEpsilon", "").str()} {}
 
 void UnguardedLogCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Epsilon", Epsilon.Default);
@@ -58,7 +57,7 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
   if (Facts.range(Sum).isNonNegative() && isSumOfExps(Sum, *Result.Context))
     return;
   // p * log(p) is plogp's site when that rule is on: one diagnostic.
-  if (Context->isCheckEnabled("nanguard-plogp") &&
+  if (ruleEnabled("nanguard-plogp") &&
       plogpFactor(Call, *Result.Context))
     return;
 

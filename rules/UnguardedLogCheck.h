@@ -22,7 +22,6 @@ public:
 
 private:
   EpsilonOption Epsilon;
-  clang::tidy::ClangTidyContext *Context;
 };
 
 } // namespace nanguard

@@ -68,27 +68,12 @@ static llvm::APFloat asWritten(const Expr *E, const llvm::APFloat &Value,
   return llvm::APFloat(std::strtod(Text.str().c_str(), nullptr));
 }
 
-/// The format of a floating type, CUDA's half and bfloat16 classes included.
-static const llvm::fltSemantics *semanticsOf(QualType T, const ASTContext &Ctx) {
-  T = T.getCanonicalType();
-  if (T->isRealFloatingType())
-    return &Ctx.getFloatTypeSemantics(T);
-  if (const auto *RD = T->getAsRecordDecl(); RD && RD->getIdentifier()) {
-    StringRef Name = RD->getName();
-    if (Name == "__half" || Name == "half")
-      return &llvm::APFloat::IEEEhalf();
-    if (Name == "__nv_bfloat16")
-      return &llvm::APFloat::BFloat();
-  }
-  return nullptr;
-}
-
 void VanishingEpsilonCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("convert")) {
     const Expr *Arg = Call->getArg(0);
     ASTContext &Ctx = *Result.Context;
     Expr::EvalResult R;
-    const llvm::fltSemantics *Target = semanticsOf(Call->getType(), Ctx);
+    const llvm::fltSemantics *Target = floatSemantics(Call->getType(), Ctx);
     if (!Target || Arg->isValueDependent() || Arg->isTypeDependent() ||
         isInTemplateInstantiation(Call, Ctx) || !Arg->EvaluateAsRValue(R, Ctx) ||
         !R.Val.isFloat())

@@ -303,22 +303,6 @@ bool isSuppressed(const nanguard_site *Site, const char *Function) {
   return false;
 }
 
-const char *infixOperator(uint8_t Kind) {
-  switch (Kind) {
-  case NANGUARD_KIND_DIVISION:
-    return "/";
-  case NANGUARD_KIND_ADDITION:
-    return "+";
-  case NANGUARD_KIND_SUBTRACTION:
-    return "-";
-  case NANGUARD_KIND_MULTIPLICATION:
-    return "*";
-  case NANGUARD_KIND_REMAINDER:
-    return "%";
-  default:
-    return nullptr;
-  }
-}
 
 void report(nanguard_site *Site, uint32_t Lane, long double Result,
             long double A, long double B) {
@@ -343,7 +327,7 @@ void report(nanguard_site *Site, uint32_t Lane, long double Result,
   formatValue(R, sizeof(R), Result, NANGUARD_TYPE_DOUBLE);
   formatValue(VA, sizeof(VA), A, Site->type);
   formatValue(VB, sizeof(VB), B, Site->type);
-  const char *Infix = infixOperator(Site->kind);
+  const char *Infix = nanguard_infix_operator(Site->kind);
 
   char Text[4096];
   Buffer Out(Text, sizeof(Text));

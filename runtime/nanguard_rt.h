@@ -40,6 +40,26 @@ enum nanguard_value_type {
   NANGUARD_TYPE_LONG_DOUBLE = 4,
 };
 
+/// The operator printed between the operands of a site of this kind
+/// ("0 / 0"), or null for a call ("pow(a, b)" prints "a, b"). Shared by the
+/// runtime and the pass, which writes the same text into device reports.
+static inline const char *nanguard_infix_operator(uint8_t kind) {
+  switch (kind) {
+  case NANGUARD_KIND_DIVISION:
+    return "/";
+  case NANGUARD_KIND_ADDITION:
+    return "+";
+  case NANGUARD_KIND_SUBTRACTION:
+    return "-";
+  case NANGUARD_KIND_MULTIPLICATION:
+    return "*";
+  case NANGUARD_KIND_REMAINDER:
+    return "%";
+  default:
+    return 0;
+  }
+}
+
 struct nanguard_site {
   const char *file;      ///< Null without debug info.
   const char *function;  ///< The enclosing function, demangled by the pass.
