@@ -1,10 +1,13 @@
 //===- CheckSupport.cpp - Small helpers the checks share ------------------===//
 
 #include "CheckSupport.h"
+#include "MathMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
+using namespace clang::ast_matchers;
 using namespace llvm;
 
 namespace nanguard {
@@ -45,6 +48,37 @@ void addClampBelowFix(DiagnosticBuilder &Diag, const CallExpr *Call,
                .str();
   Diag << FixItHint::CreateInsertion(Arg->getBeginLoc(), Open)
        << FixItHint::CreateInsertion(endOf(Arg, Ctx), ", " + *Literal + ")");
+}
+
+void addDivisionMatchers(MatchFinder *Finder,
+                         MatchFinder::MatchCallback *Check) {
+  Finder->addMatcher(binaryOperator(hasAnyOperatorName("/", "/="),
+                                    hasType(realFloatingPointType()))
+                         .bind("division"),
+                     Check);
+  Finder->addMatcher(
+      callExpr(callsMathKind({MathKind::Div}), argumentCountIs(2))
+          .bind("division"),
+      Check);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("/"), argumentCountIs(2))
+          .bind("division"),
+      Check);
+}
+
+std::optional<Division> divisionOf(const MatchFinder::MatchResult &Result) {
+  const auto *E = Result.Nodes.getNodeAs<Expr>("division");
+  if (!E)
+    return std::nullopt;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) // `/` and `/=`
+    return Division{BO, BO->getRHS(), BO->getOperatorLoc(), nullptr};
+  std::optional<Arithmetic> A = asArithmetic(E); // __hdiv, half's operator/
+  if (!A || A->Op != BO_Div)
+    return std::nullopt;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return Division{E, A->RHS, OC->getOperatorLoc(), nullptr};
+  return Division{E, A->RHS, E->getBeginLoc(),
+                  getMathCall(cast<CallExpr>(E))};
 }
 
 } // namespace nanguard

@@ -4,6 +4,7 @@
 #define NANGUARD_RULES_CHECKSUPPORT_H
 
 #include "Guards.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -78,6 +79,25 @@ bool stdDeclares(clang::ASTContext &Ctx, llvm::StringRef Name);
 void addClampBelowFix(clang::DiagnosticBuilder &Diag,
                       const clang::CallExpr *Call, const clang::Expr *Arg,
                       llvm::StringRef Floor, clang::ASTContext &Ctx);
+
+/// A floating-point division however it is written: `a / b`, `a /= b`,
+/// `/` overloaded on CUDA's half, or a division intrinsic (`__fdividef`,
+/// `__hdiv`). Loc is where it is reported: the operator, or the call.
+struct Division {
+  const clang::Expr *Site;
+  const clang::Expr *Divisor;
+  clang::SourceLocation Loc;
+  /// The intrinsic's table entry, for the message; null for an operator.
+  const MathFunctionInfo *Intrinsic;
+};
+
+/// Registers the matchers of every form of division, bound to "division".
+void addDivisionMatchers(clang::ast_matchers::MatchFinder *Finder,
+                         clang::ast_matchers::MatchFinder::MatchCallback *Check);
+
+/// The division a node bound by addDivisionMatchers stands for.
+std::optional<Division> divisionOf(
+    const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
 } // namespace nanguard
 

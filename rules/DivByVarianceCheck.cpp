@@ -25,87 +25,49 @@ void DivByVarianceCheck::storeOptions(
 }
 
 void DivByVarianceCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(binaryOperator(hasAnyOperatorName("/", "/="),
-                                    hasType(realFloatingPointType()))
-                         .bind("div"),
-                     this);
+  addDivisionMatchers(Finder, this);
   Finder->addMatcher(
       callExpr(callsMathKind({MathKind::Rsqrt}), argumentCountIs(1))
           .bind("rsqrt"),
       this);
-  // __fdividef(x, norm), __hdiv(x, stddev).
-  Finder->addMatcher(
-      callExpr(callsMathKind({MathKind::Div}), argumentCountIs(2)).bind("fdiv"),
-      this);
-  // a / b on CUDA's __half and __nv_bfloat16 (overloaded operators).
-  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("/"),
-                                         argumentCountIs(2))
-                         .bind("fdiv"),
-                     this);
 }
 
 void DivByVarianceCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Div = Result.Nodes.getNodeAs<BinaryOperator>("div"))
-    checkDivision(Div, Result);
-  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("rsqrt"))
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("rsqrt"))
     checkRsqrt(Call, Result);
-  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("fdiv"))
-    checkDivisionCall(Call, Result);
+  else if (std::optional<Division> D = divisionOf(Result))
+    checkDivision(*D, Result);
 }
 
-/// Whether a divisor needs div-by-variance's epsilon: a spread with none.
-static bool unguardedSpread(const Expr *Den, const Stmt *Site, ASTContext &Ctx) {
-  if (!involvesSpread(Den, enclosingBody(Site, Ctx)))
-    return false;
-  ValueFacts Facts(Ctx, Site);
-  if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den))
-    return false;
-  if (const CallExpr *Sqrt = asMathCall(Den, {MathKind::Sqrt});
-      Sqrt && Facts.carriesEpsilon(Sqrt->getArg(0)))
-    return false;
-  // A division by an rsqrt is a multiplication by the spread; rsqrt's own
-  // argument is checked at the call.
-  return !asMathCall(Den, {MathKind::Rsqrt});
-}
-
-void DivByVarianceCheck::checkDivisionCall(
-    const CallExpr *Call, const MatchFinder::MatchResult &Result) {
-  std::optional<Arithmetic> A = asArithmetic(Call);
-  if (!A || A->Op != BO_Div)
-    return;
-  const Expr *Den = A->RHS;
-  if (Den->isTypeDependent() || Den->isValueDependent() ||
-      !unguardedSpread(Den, Call, *Result.Context))
-    return;
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    diag(OC->getOperatorLoc(), "division by a standard deviation, variance "
-                               "or norm that may be 0 (no epsilon)")
-        << Den->getSourceRange();
-    return;
-  }
-  diag(Call->getBeginLoc(), "%0 by a standard deviation, variance or norm "
-                            "that may be 0 (no epsilon)")
-      << getMathCall(Call)->Name << Den->getSourceRange();
-}
-
-void DivByVarianceCheck::checkDivision(const BinaryOperator *Div,
+void DivByVarianceCheck::checkDivision(const Division &D,
                                        const MatchFinder::MatchResult &Result) {
-  const Expr *Den = Div->getRHS();
+  const Expr *Den = D.Divisor;
   if (Den->isTypeDependent() || Den->isValueDependent())
     return;
   ASTContext &Ctx = *Result.Context;
-  if (!unguardedSpread(Den, Div, Ctx))
+  if (!involvesSpread(Den, enclosingBody(D.Site, Ctx)))
+    return;
+  ValueFacts Facts(Ctx, D.Site);
+  if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den))
     return;
   const CallExpr *Sqrt = asMathCall(Den, {MathKind::Sqrt});
+  if (Sqrt && Facts.carriesEpsilon(Sqrt->getArg(0)))
+    return;
+  // A division by an rsqrt is a multiplication by the spread; rsqrt's own
+  // argument is checked at the call.
+  if (asMathCall(Den, {MathKind::Rsqrt}))
+    return;
 
   // At the operator, as clang's own division warnings and the debug
   // location of the division (so the instrumented build's sites= mode
-  // matches), with the divisor underlined.
-  auto Diag = diag(Div->getOperatorLoc(), "division by a standard deviation, "
-                                       "variance or norm that may be 0 (no "
-                                       "epsilon)")
+  // matches), with the divisor underlined; at the call for an intrinsic.
+  auto Diag = diag(D.Loc, "%select{division|%1}0 by a standard deviation, "
+                          "variance or norm that may be 0 (no epsilon)")
+              << (D.Intrinsic != nullptr)
+              << (D.Intrinsic ? D.Intrinsic->Name : StringRef())
               << Den->getSourceRange();
-  if (!canFix(Div, Ctx))
+  // Fixes for the built-in operator; a half's `+ eps` is not plain C++.
+  if (!isa<BinaryOperator>(D.Site) || !canFix(D.Site, Ctx))
     return;
   if (Sqrt) {
     // x / sqrt(var) -> x / sqrt(var + 1e-5f)

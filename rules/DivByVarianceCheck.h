@@ -21,10 +21,8 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  void checkDivision(const clang::BinaryOperator *Div,
+  void checkDivision(const Division &D,
                      const clang::ast_matchers::MatchFinder::MatchResult &R);
-  void checkDivisionCall(const clang::CallExpr *Call,
-                         const clang::ast_matchers::MatchFinder::MatchResult &R);
   void checkRsqrt(const clang::CallExpr *Call,
                   const clang::ast_matchers::MatchFinder::MatchResult &R);
   /// Appends `+ Epsilon` (typed like \p E) to \p E, in parentheses when

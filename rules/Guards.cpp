@@ -351,18 +351,8 @@ const Expr *stripConversions(const Expr *E) {
   }
 }
 
-/// `__shfl_sync(mask, v, lane)` and its xor/down/up forms: the call that
-/// computes v, when v is a call.
-static const CallExpr *shuffledValue(const CallExpr *Call) {
-  const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD || !FD->getIdentifier() || !FD->getName().starts_with("__shfl") ||
-      Call->getNumArgs() < 2)
-    return nullptr;
-  return dyn_cast<CallExpr>(strip(Call->getArg(1)));
-}
-
-/// The value a shuffle moves (`__shfl_xor_sync(mask, m, o)` moves m), or
-/// null.
+/// The value a warp shuffle moves (`__shfl_xor_sync(mask, m, o)` moves m),
+/// or null when \p E is not a shuffle.
 static const Expr *shuffledOperand(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(strip(E));
   const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
@@ -1636,7 +1626,7 @@ static const CallExpr *extremeNamedCall(const Expr *E, bool Min) {
     return F->Kind == (Min ? MathKind::Min : MathKind::Max) ? Call : nullptr;
   // A warp shuffle moves a reduced value between lanes:
   // __shfl_sync(mask, Reduce(v, cuda::maximum<>()), 0).
-  if (const CallExpr *Moved = shuffledValue(Call))
+  if (const Expr *Moved = shuffledOperand(Call))
     return extremeNamedCall(Moved, Min);
   // cub::BlockReduce / WarpReduce: Reduce(v, cub::Max()) or
   // Reduce(v, cuda::maximum<>()).

@@ -2,7 +2,6 @@
 
 #include "UnguardedDivisionCheck.h"
 #include "CheckSupport.h"
-#include "MathMatchers.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -10,44 +9,26 @@ using namespace clang::ast_matchers;
 namespace nanguard {
 
 void UnguardedDivisionCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(binaryOperator(hasAnyOperatorName("/", "/="),
-                                    hasType(realFloatingPointType()))
-                         .bind("div"),
-                     this);
-  Finder->addMatcher(
-      callExpr(callsMathKind({MathKind::Div}), argumentCountIs(2)).bind("call"),
-      this);
-  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("/"),
-                                         argumentCountIs(2))
-                         .bind("call"),
-                     this);
+  addDivisionMatchers(Finder, this);
 }
 
 void UnguardedDivisionCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Div = Result.Nodes.getNodeAs<BinaryOperator>("div");
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  const Expr *Site = Div ? static_cast<const Expr *>(Div) : Call;
-  std::optional<Arithmetic> A =
-      Call ? asArithmetic(Call) : std::optional<Arithmetic>();
-  if (Call && (!A || A->Op != BO_Div))
+  std::optional<Division> D = divisionOf(Result);
+  if (!D)
     return;
-  const Expr *Den = Div ? Div->getRHS() : A->RHS;
+  const Expr *Den = D->Divisor;
   if (Den->isTypeDependent() || Den->isValueDependent())
     return;
   ASTContext &Ctx = *Result.Context;
   // A standard deviation or a norm is div-by-variance's, when it is on.
-  if (Context->isCheckEnabled("nanguard-div-by-variance") &&
-      involvesSpread(Den, enclosingBody(Site, Ctx)))
+  if (ruleEnabled("nanguard-div-by-variance") &&
+      involvesSpread(Den, enclosingBody(D->Site, Ctx)))
     return;
-  ValueFacts Facts(Ctx, Site);
+  ValueFacts Facts(Ctx, D->Site);
   if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den))
     return;
-  SourceLocation Loc = Div ? Div->getOperatorLoc()
-                       : isa<CXXOperatorCallExpr>(Call)
-                           ? cast<CXXOperatorCallExpr>(Call)->getOperatorLoc()
-                           : Call->getBeginLoc();
-  diag(Loc, "division by a value that may be 0 "
-                              "(0/0 is NaN, x/0 is inf); guard the divisor")
+  diag(D->Loc, "division by a value that may be 0 (0/0 is NaN, x/0 is inf); "
+               "guard the divisor")
       << Den->getSourceRange();
 }
 

@@ -12,11 +12,10 @@ namespace nanguard {
 class UnguardedDivisionCheck : public NanGuardCheck {
 public:
   UnguardedDivisionCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : NanGuardCheck(Name, Ctx), Context(Ctx) {}
+      : NanGuardCheck(Name, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
 private:
-  clang::tidy::ClangTidyContext *Context;
 };
 
 } // namespace nanguard
