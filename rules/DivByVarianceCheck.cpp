@@ -45,9 +45,9 @@ void DivByVarianceCheck::checkDivision(const Division &D,
   if (Den->isTypeDependent() || Den->isValueDependent())
     return;
   ASTContext &Ctx = *Result.Context;
-  if (!involvesSpread(Den, enclosingBody(D.Site, Ctx)))
-    return;
   ValueFacts Facts(Ctx, D.Site);
+  if (!Facts.involvesSpread(Den))
+    return;
   if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den))
     return;
   const CallExpr *Sqrt = asMathCall(Den, {MathKind::Sqrt});

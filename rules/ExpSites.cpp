@@ -6,6 +6,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
 
 using namespace clang;
 using namespace llvm;
@@ -279,12 +280,25 @@ static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
          !containsExpCall(Div->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
 }
 
+/// The scans of the bodies of this translation unit, each made once.
+static thread_local DenseMap<const Stmt *, std::unique_ptr<SoftmaxScan>> Scans;
+
+static const SoftmaxScan &scanOf(const Stmt *Body) {
+  auto It = Scans.find(Body);
+  if (It != Scans.end())
+    return *It->second;
+  auto Scan = std::make_unique<SoftmaxScan>(Body);
+  const SoftmaxScan *Result = Scan.get();
+  Scans[Body] = std::move(Scan);
+  return *Result;
+}
+
 bool isSumOfExps(const Expr *E, ASTContext &Ctx) {
   E = E->IgnoreParenImpCasts();
   const Stmt *Body = enclosingBody(E, Ctx);
   if (!Body)
     return false;
-  SoftmaxScan Scan(Body);
+  const SoftmaxScan &Scan = scanOf(Body);
   if (const ValueDecl *Root = rootDecl(E))
     return Scan.isExpSum(Root);
   if (!Scan.expTerms(E).empty())
@@ -385,7 +399,10 @@ const CallExpr *asExpCallForSigmoid(const Expr *E) { return asExpCall(E); }
 /// is classified once per translation unit.
 static thread_local DenseMap<const CallExpr *, ExpSite> SiteCache;
 
-void forgetExpSites() { SiteCache.clear(); }
+void forgetExpSites() {
+  SiteCache.clear();
+  Scans.clear();
+}
 
 static ExpSite classifyUncached(const CallExpr *Call, ASTContext &Ctx);
 
@@ -420,7 +437,7 @@ static ExpSite classifyUncached(const CallExpr *Call, ASTContext &Ctx) {
     return Site;
   }
   if (const Stmt *Body = enclosingBody(Call, Ctx)) {
-    Site.Kind = SoftmaxScan(Body).classify(Call);
+    Site.Kind = scanOf(Body).classify(Call);
     if (Site.Kind != ExpSiteKind::Unbounded)
       return Site;
   }

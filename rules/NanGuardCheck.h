@@ -24,7 +24,10 @@ public:
 
   /// AST nodes of the last translation unit are gone: so are the cached
   /// facts about them.
-  void onStartOfTranslationUnit() override { forgetExpSites(); }
+  void onStartOfTranslationUnit() override {
+    forgetExpSites();
+    forgetFlows();
+  }
 
 protected:
   /// Whether another rule runs: a site two rules could claim is reported

@@ -21,10 +21,9 @@ void UnguardedDivisionCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   ASTContext &Ctx = *Result.Context;
   // A standard deviation or a norm is div-by-variance's, when it is on.
-  if (ruleEnabled("nanguard-div-by-variance") &&
-      involvesSpread(Den, enclosingBody(D->Site, Ctx)))
-    return;
   ValueFacts Facts(Ctx, D->Site);
+  if (ruleEnabled("nanguard-div-by-variance") && Facts.involvesSpread(Den))
+    return;
   if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den))
     return;
   diag(D->Loc, "division by a value that may be 0 (0/0 is NaN, x/0 is inf); "

@@ -1,0 +1,369 @@
+//===- ExprHelpers.cpp - Questions about expressions ----------------------===//
+
+#include "ExprHelpers.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/ADT/FoldingSet.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace nanguard {
+
+//===----------------------------------------------------------------------===//
+// Settings
+//===----------------------------------------------------------------------===//
+
+static thread_local AnalysisSettings Settings;
+
+const AnalysisSettings &analysisSettings() { return Settings; }
+
+void setAnalysisSettings(StringRef Wrappers, StringRef GuardFunctions,
+                         bool NameHints) {
+  Settings = AnalysisSettings();
+  Settings.NameHints = NameHints;
+  SmallVector<StringRef, 8> Items;
+  Wrappers.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef Item : Items) {
+    auto [Wrapper, Wrapped] = Item.split('=');
+    if (!Wrapper.trim().empty() && !Wrapped.trim().empty())
+      Settings.Wrappers[Wrapper.trim()] = Wrapped.trim().str();
+  }
+  Items.clear();
+  GuardFunctions.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef Item : Items)
+    if (!Item.trim().empty())
+      Settings.GuardFunctions[Item.trim()] = true;
+}
+
+/// A function named in a setting, by its name or qualified name.
+bool named(const FunctionDecl *FD, const StringMap<bool> &Names) {
+  if (!FD || Names.empty() || !FD->getIdentifier())
+    return false;
+  return Names.count(FD->getName()) ||
+         Names.count(FD->getQualifiedNameAsString());
+}
+
+//===----------------------------------------------------------------------===//
+// AST helpers
+//===----------------------------------------------------------------------===//
+
+const Expr *strip(const Expr *E) {
+  while (true) {
+    const Expr *Next = E->IgnoreParenImpCasts()->IgnoreImplicit();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    // A copy of a value class (CUDA's __half): the value copied.
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Next))
+      if (CE->getNumArgs() == 1 && CE->getConstructor() &&
+          CE->getConstructor()->isCopyOrMoveConstructor())
+        Next = CE->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
+const MathFunctionInfo *getMathCall(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  if (!Settings.Wrappers.empty()) {
+    auto It = Settings.Wrappers.find(FD->getName());
+    if (It == Settings.Wrappers.end())
+      It = Settings.Wrappers.find(FD->getQualifiedNameAsString());
+    if (It != Settings.Wrappers.end())
+      return lookupMathFunction(It->second);
+  }
+  if (FD->getBuiltinID() == 0) {
+    const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+    if (!DC->isTranslationUnit() && !FD->isInStdNamespace())
+      return nullptr;
+  }
+  return lookupMathFunction(FD->getName());
+}
+
+static unsigned arity(MathKind K) {
+  switch (K) {
+  case MathKind::Pow:
+  case MathKind::Add:
+  case MathKind::Sub:
+  case MathKind::Mul:
+  case MathKind::Div:
+    return 2;
+  default:
+    return 1;
+  }
+}
+
+const CallExpr *asMathCall(const Expr *E, std::initializer_list<MathKind> Kinds) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  const MathFunctionInfo *F = Call ? getMathCall(Call) : nullptr;
+  if (!F || !llvm::is_contained(Kinds, F->Kind) ||
+      Call->getNumArgs() != arity(F->Kind))
+    return nullptr;
+  return Call;
+}
+
+/// CUDA's half and bfloat16 classes (and their two-lane forms): the
+/// format of one lane, or null for any other type.
+const llvm::fltSemantics *cudaFloatClass(QualType T) {
+  const auto *RD =
+      T.getNonReferenceType().getCanonicalType()->getAsRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return nullptr;
+  StringRef Name = RD->getName();
+  if (Name == "__half" || Name == "__half2" || Name == "half")
+    return &llvm::APFloat::IEEEhalf();
+  if (Name == "__nv_bfloat16" || Name == "__nv_bfloat162")
+    return &llvm::APFloat::BFloat();
+  return nullptr;
+}
+
+const llvm::fltSemantics *floatSemantics(QualType T, const ASTContext &Ctx) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isRealFloatingType())
+    return &Ctx.getFloatTypeSemantics(T);
+  return cudaFloatClass(T);
+}
+
+std::optional<Arithmetic> asArithmetic(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    BinaryOperatorKind Op = BO->getOpcode();
+    if (Op == BO_Add || Op == BO_Sub || Op == BO_Mul ||
+        (Op == BO_Div && BO->getType()->isRealFloatingType()))
+      return Arithmetic{Op, BO->getLHS(), BO->getRHS()};
+    return std::nullopt;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getNumArgs() != 2 || !cudaFloatClass(OC->getType()))
+      return std::nullopt;
+    switch (OC->getOperator()) {
+    case OO_Plus:
+      return Arithmetic{BO_Add, OC->getArg(0), OC->getArg(1)};
+    case OO_Minus:
+      return Arithmetic{BO_Sub, OC->getArg(0), OC->getArg(1)};
+    case OO_Star:
+      return Arithmetic{BO_Mul, OC->getArg(0), OC->getArg(1)};
+    case OO_Slash:
+      return Arithmetic{BO_Div, OC->getArg(0), OC->getArg(1)};
+    default:
+      return std::nullopt;
+    }
+  }
+  if (const CallExpr *Call = asMathCall(
+          E, {MathKind::Add, MathKind::Sub, MathKind::Mul, MathKind::Div})) {
+    BinaryOperatorKind Op;
+    switch (getMathCall(Call)->Kind) {
+    case MathKind::Add:
+      Op = BO_Add;
+      break;
+    case MathKind::Sub:
+      Op = BO_Sub;
+      break;
+    case MathKind::Mul:
+      Op = BO_Mul;
+      break;
+    default:
+      Op = BO_Div;
+      break;
+    }
+    return Arithmetic{Op, Call->getArg(0), Call->getArg(1)};
+  }
+  return std::nullopt;
+}
+
+const Expr *stripConversions(const Expr *E) {
+  while (true) {
+    E = strip(E);
+    const CallExpr *Convert = asMathCall(E, {MathKind::Convert});
+    if (!Convert)
+      return E;
+    E = Convert->getArg(0);
+  }
+}
+
+const Expr *stripValueCasts(const Expr *E) {
+  while (true) {
+    E = stripConversions(E);
+    const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+    if (!Cast || !Cast->getType()->isArithmeticType() ||
+        !Cast->getSubExpr()->getType()->isArithmeticType())
+      return E;
+    E = Cast->getSubExpr();
+  }
+}
+
+/// The value a warp shuffle moves (`__shfl_xor_sync(mask, m, o)` moves m),
+/// or null when \p E is not a shuffle.
+const Expr *shuffledOperand(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(strip(E));
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || !FD->getName().starts_with("__shfl") ||
+      Call->getNumArgs() < 2)
+    return nullptr;
+  return Call->getArg(1);
+}
+
+/// `Reduce(v, op)` of cub's block and warp reductions with a maximum (or
+/// minimum) operator: cub::Max, cuda::maximum, or an operator named so.
+bool isReduceWith(const CallExpr *Call, bool Min) {
+  // The method's name, also in a template where the reduction's type
+  // depends on a parameter (cub::BlockReduce<float, THREADS>).
+  StringRef Method;
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    if (const CXXMethodDecl *M = MC->getMethodDecl(); M && M->getIdentifier())
+      Method = M->getName();
+  } else if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+    if (DM->getMember().isIdentifier())
+      Method = DM->getMember().getAsIdentifierInfo()->getName();
+  } else if (const auto *UM = dyn_cast<UnresolvedMemberExpr>(Callee)) {
+    if (UM->getMemberName().isIdentifier())
+      Method = UM->getMemberName().getAsIdentifierInfo()->getName();
+  }
+  if (Method != "Reduce" || Call->getNumArgs() < 2)
+    return false;
+  QualType Op = strip(Call->getArg(1))->getType();
+  const auto *RD = Op->getAsRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  std::string Name = RD->getName().lower();
+  return Min ? (Name == "min" || Name == "minimum")
+             : (Name == "max" || Name == "maximum");
+}
+
+FPPrecision precisionOf(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  // CUDA's half and bfloat16 are classes; bfloat16 has float's exponent
+  // range (exp overflows at 88.72).
+  if (const llvm::fltSemantics *Sem = cudaFloatClass(T))
+    return Sem == &llvm::APFloat::IEEEhalf() ? FPPrecision::Half
+                                              : FPPrecision::Float;
+  if (const auto *BT = T->getAs<BuiltinType>()) {
+    switch (BT->getKind()) {
+    case BuiltinType::Half:
+    case BuiltinType::Float16:
+      return FPPrecision::Half;
+    case BuiltinType::BFloat16:
+      return FPPrecision::Float; // float's exponent range: exp overflows at 88.72
+    case BuiltinType::Float:
+      return FPPrecision::Float;
+    case BuiltinType::Double:
+      return FPPrecision::Double;
+    case BuiltinType::LongDouble:
+      return FPPrecision::LongDouble;
+    default:
+      break;
+    }
+  }
+  return FPPrecision::Generic;
+}
+
+const ValueDecl *rootDecl(const Expr *E) {
+  E = strip(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+    return rootDecl(ASE->getBase());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref)
+      return rootDecl(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->isAdditiveOp() && BO->getType()->isPointerType())
+      return rootDecl(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                               : BO->getRHS());
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if (OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star)
+      return rootDecl(OC->getArg(0));
+  // An element of a container, or an iterator into it: v.back(), v.at(i),
+  // v.begin(), v.data().
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *M = MC->getMethodDecl();
+        M && M->getIdentifier() &&
+        (M->getName() == "back" || M->getName() == "front" ||
+         M->getName() == "at" || M->getName() == "begin" ||
+         M->getName() == "end" || M->getName() == "data" ||
+         M->getName() == "cbegin" || M->getName() == "cend"))
+      return rootDecl(MC->getImplicitObjectArgument());
+  return nullptr;
+}
+
+/// The declarations an expression reads: every root of its leaves.
+void collectRoots(const Expr *E, SmallPtrSetImpl<const ValueDecl *> &Out) {
+  if (!E)
+    return;
+  if (const ValueDecl *D = rootDecl(E)) {
+    Out.insert(D);
+    return;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      collectRoots(CE, Out);
+}
+
+bool sameValue(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  A = strip(A);
+  B = strip(B);
+  if (A == B)
+    return true;
+  const auto *DA = dyn_cast<DeclRefExpr>(A);
+  const auto *DB = dyn_cast<DeclRefExpr>(B);
+  if (DA || DB)
+    return DA && DB && DA->getDecl() == DB->getDecl();
+  if (A->getStmtClass() != B->getStmtClass())
+    return false;
+  llvm::FoldingSetNodeID IA, IB;
+  A->Profile(IA, Ctx, /*Canonical=*/true);
+  B->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
+const Stmt *enclosingBody(const Stmt *S, ASTContext &Ctx, const Decl **Owner) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *LE = Node.get<LambdaExpr>()) {
+      if (Owner)
+        *Owner = LE->getCallOperator();
+      return LE->getBody();
+    }
+    if (const auto *FD = Node.get<FunctionDecl>()) {
+      if (Owner)
+        *Owner = FD;
+      return FD->getBody();
+    }
+    if (const auto *BD = Node.get<BlockDecl>()) {
+      if (Owner)
+        *Owner = BD;
+      return BD->getBody();
+    }
+  }
+}
+
+bool isInTemplateInstantiation(const Stmt *S, ASTContext &Ctx) {
+  const Decl *Owner = nullptr;
+  if (!enclosingBody(S, Ctx, &Owner) || !Owner)
+    return false;
+  for (const DeclContext *DC = Owner->getDeclContext(); DC; DC = DC->getParent())
+    if (isa<ClassTemplateSpecializationDecl>(DC))
+      return true;
+  const auto *FD = dyn_cast<FunctionDecl>(Owner);
+  for (; FD; FD = dyn_cast_or_null<FunctionDecl>(
+                 FD->getDeclContext()->getNonClosureAncestor())) {
+    if (FD->isTemplateInstantiation() || FD->getTemplateInstantiationPattern())
+      return true;
+    if (!FD->getDeclContext()->isFunctionOrMethod())
+      break;
+  }
+  return false;
+}
+
+} // namespace nanguard

@@ -1,0 +1,559 @@
+//===- FlowAnalysis.cpp - One forward analysis per function ---------------===//
+
+#include "FlowAnalysis.h"
+#include "ExprHelpers.h"
+#include "Models.h"
+#include "ValueFacts.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/ADT/BitVector.h"
+#include <cmath>
+#include <functional>
+#include <set>
+
+using namespace clang;
+using namespace llvm;
+
+namespace nanguard {
+
+/// Visits of one block after which its incoming states are widened.
+static constexpr unsigned JoinsBeforeWidening = 2;
+
+FunctionFlow::FunctionFlow(ASTContext &Ctx, const Decl *Owner, const Stmt *Body)
+    : Ctx(Ctx), Slots(Ctx, Body) {
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Cfg = CFG::buildCFG(Owner, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Cfg)
+    return;
+  for (const CFGBlock *B : *Cfg) {
+    unsigned Index = 0;
+    for (const CFGElement &E : *B) {
+      if (auto S = E.getAs<CFGStmt>())
+        Positions.try_emplace(S->getStmt(), B->getBlockID(), Index);
+      ++Index;
+    }
+  }
+  run();
+}
+
+FunctionFlow::~FunctionFlow() = default;
+
+void FunctionFlow::run() {
+  unsigned N = Cfg->getNumBlockIDs();
+  ById.assign(N, nullptr);
+  for (const CFGBlock *B : *Cfg)
+    ById[B->getBlockID()] = B;
+  // Reverse post-order from the entry.
+  std::vector<unsigned> Rank(N, ~0u);
+  {
+    std::vector<unsigned> Post;
+    BitVector Seen(N);
+    // Successors are visited last to first, so that a loop's body ranks
+    // before its exit and converges before the code after the loop runs.
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_reverse_iterator>>
+        Stack;
+    const CFGBlock *EntryBlock = &Cfg->getEntry();
+    Seen.set(EntryBlock->getBlockID());
+    Stack.push_back({EntryBlock, EntryBlock->succ_rbegin()});
+    while (!Stack.empty()) {
+      auto &[B, It] = Stack.back();
+      if (It == B->succ_rend()) {
+        Post.push_back(B->getBlockID());
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *Next = It->getReachableBlock();
+      ++It;
+      if (Next && !Seen.test(Next->getBlockID())) {
+        Seen.set(Next->getBlockID());
+        Stack.push_back({Next, Next->succ_rbegin()});
+      }
+    }
+    for (unsigned I = 0; I < Post.size(); ++I)
+      Rank[Post[Post.size() - 1 - I]] = I;
+  }
+
+  Entry.clear();
+  Entry.resize(N);
+  std::vector<unsigned> Visits(N, 0);
+  std::set<std::pair<unsigned, unsigned>> Work; // (rank, block id)
+  unsigned Start = Cfg->getEntry().getBlockID();
+  Entry[Start] = std::make_unique<State>();
+  Work.insert({Rank[Start], Start});
+  // Widening ends every loop; the budget is a guard against a state that
+  // keeps changing anyway.
+  size_t Budget = 64 * size_t(N) + 1024;
+  while (!Work.empty()) {
+    unsigned Id = Work.begin()->second;
+    Work.erase(Work.begin());
+    if (Budget-- == 0) {
+      Entry.clear();
+      Entry.resize(N);
+      return;
+    }
+    const CFGBlock &B = *ById[Id];
+    State Out = *Entry[Id];
+    transferBlock(B, Out, B.size());
+    if (!Out.Reachable)
+      continue;
+    unsigned SuccIndex = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B.succs()) {
+      unsigned I = SuccIndex++;
+      const CFGBlock *To = Succ.getReachableBlock();
+      if (!To)
+        continue;
+      State Edge = refineEdge(B, I, Out);
+      if (!Edge.Reachable)
+        continue;
+      unsigned T = To->getBlockID();
+      std::unique_ptr<State> &In = Entry[T];
+      if (!In) {
+        In = std::make_unique<State>(std::move(Edge));
+      } else {
+        State Merged = ++Visits[T] > JoinsBeforeWidening
+                           ? State::widen(*In, Edge, Slots)
+                           : State::join(*In, Edge, Slots);
+        if (Merged == *In)
+          continue;
+        *In = std::move(Merged);
+      }
+      Work.insert({Rank[T], T});
+    }
+  }
+  Complete = true;
+}
+
+State FunctionFlow::refineEdge(const CFGBlock &From, unsigned SuccIndex,
+                               const State &Out) {
+  State Edge = Out;
+  if (From.succ_size() != 2 || SuccIndex > 1)
+    return Edge;
+  const Stmt *T = From.getTerminatorStmt();
+  if (!T)
+    return Edge;
+  if (const auto *For = dyn_cast<ForStmt>(T); For && !For->getCond())
+    return Edge;
+  bool Branch = isa<IfStmt, WhileStmt, ForStmt, DoStmt, ConditionalOperator>(T);
+  if (const auto *BO = dyn_cast<BinaryOperator>(T))
+    Branch = BO->isLogicalOp();
+  const Expr *Cond = Branch ? From.getLastCondition() : nullptr;
+  if (!Cond)
+    return Edge;
+  ValueFacts Facts(*this, Edge);
+  Facts.assume(Cond, SuccIndex == 0);
+  return Edge;
+}
+
+void FunctionFlow::transferBlock(const CFGBlock &B, State &St, unsigned Upto) {
+  unsigned Index = 0;
+  for (const CFGElement &E : B) {
+    if (Index++ >= Upto || !St.Reachable)
+      return;
+    if (auto S = E.getAs<CFGStmt>())
+      transfer(S->getStmt(), St);
+  }
+}
+
+/// A condition a bool variable can hold.
+static bool isCondition(const Expr *E) {
+  E = strip(E);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->isComparisonOp() || BO->isLogicalOp();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_LNot;
+  return false;
+}
+
+void FunctionFlow::transfer(const Stmt *S, State &St) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      assign(BO->getLHS(), BO->getRHS(), BO->getOpcode(), St);
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      assign(UO->getSubExpr(), nullptr,
+             UO->isIncrementOp() ? BO_AddAssign : BO_SubAssign, St);
+    return;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD)
+        continue;
+      // for (float x : v): x is one of v's elements.
+      if (const ValueDecl *Source = Slots.rangeSource(VD)) {
+        std::optional<SlotId> X = Slots.slotForVar(VD);
+        std::optional<SlotId> Elements = Slots.summaryForDecl(Source);
+        St.forgetReaders(VD, Slots, false);
+        if (!X || !Elements)
+          continue;
+        if (const SlotFact *F = St.fact(*Elements))
+          St.Facts[*X] = *F;
+        St.addDiff(*X, *Elements, 0, Slots);
+        St.addDiff(*Elements, *X, 0, Slots);
+        continue;
+      }
+      QualType T = VD->getType();
+      if (T->isArrayType() || T->isPointerType() ||
+          (T->isRecordType() && !cudaFloatClass(T))) {
+        // A new array or pointer has no elements touched yet.
+        St.forgetReaders(VD, Slots, false);
+        std::optional<SlotId> Elements = Slots.summaryForDecl(VD);
+        if (const auto *List = dyn_cast_or_null<InitListExpr>(
+                VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr);
+            List && Elements && T->isArrayType())
+          for (const Expr *Init : List->inits())
+            store(*Elements, Init, St);
+        continue;
+      }
+      std::optional<SlotId> X = Slots.slotForVar(VD);
+      if (!X)
+        continue;
+      St.forgetReaders(VD, Slots, false);
+      if (const Expr *Init = VD->getInit();
+          Init && !isa<CXXConstructExpr>(strip(Init))) {
+        ValueFacts Facts(*this, St);
+        SlotFact F{Facts.range(Init), Facts.traits(Init)};
+        SmallVector<ValueFacts::Bound, 4> Rel = Facts.relationsOf(Init);
+        St.Facts[*X] = F;
+        for (const ValueFacts::Bound &B : Rel) {
+          St.addDiff(*X, B.Other, B.Above, Slots);
+          St.addDiff(B.Other, *X, B.Below, Slots);
+        }
+        if (T->isBooleanType() && isCondition(Init))
+          St.Conditions.push_back({VD, strip(Init)});
+      }
+    }
+    return;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+    // Assignments of classes that stand for numbers (CUDA's __half).
+    if (OC->getNumArgs() == 2 && OC->isAssignmentOp()) {
+      BinaryOperatorKind Op;
+      switch (OC->getOperator()) {
+      case OO_Equal:
+        Op = BO_Assign;
+        break;
+      case OO_PlusEqual:
+        Op = BO_AddAssign;
+        break;
+      case OO_MinusEqual:
+        Op = BO_SubAssign;
+        break;
+      case OO_StarEqual:
+        Op = BO_MulAssign;
+        break;
+      case OO_SlashEqual:
+        Op = BO_DivAssign;
+        break;
+      default:
+        Op = BO_OrAssign;
+        break;
+      }
+      assign(OC->getArg(0), OC->getArg(1), Op, St);
+      return;
+    }
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    // v.push_back(x): a store into v's elements.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      StringRef Name = M && M->getIdentifier() ? M->getName() : "";
+      const Expr *Object = MC->getImplicitObjectArgument();
+      if ((Name == "push_back" || Name == "emplace_back") &&
+          MC->getNumArgs() == 1) {
+        if (std::optional<SlotId> Elements = Slots.summaryFor(Object))
+          store(*Elements, MC->getArg(0), St);
+        if (const ValueDecl *Root = rootDecl(Object))
+          St.NonEmpty.push_back(Root);
+        return;
+      }
+      static const char *const ReadOnly[] = {
+          "size",  "length", "empty", "begin",  "end",  "cbegin", "cend",
+          "rbegin", "rend",  "data",  "front",  "back", "at",     "Reduce",
+          "Sum",   "sync",   "thread_rank", "size_t"};
+      if (M && !M->isConst() && Object &&
+          !llvm::any_of(ReadOnly, [&](const char *R) { return Name == R; }))
+        invalidate(Object, St);
+    }
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (getMathCall(Call) || modelOf(Call).Effect != ModelEffect::None)
+      return;
+    unsigned Offset = isa<CXXOperatorCallExpr>(Call) && FD && isa<CXXMethodDecl>(FD) ? 1 : 0;
+    for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
+      const Expr *Arg = Call->getArg(I);
+      unsigned P = I - Offset;
+      QualType PT = FD && P < FD->getNumParams() ? FD->getParamDecl(P)->getType()
+                                                  : Arg->getType();
+      bool Writable =
+          (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified()) ||
+          (PT->isPointerType() && !PT->getPointeeType().isConstQualified());
+      if (Writable)
+        invalidate(Arg, St);
+    }
+    return;
+  }
+}
+
+void FunctionFlow::invalidate(const Expr *Arg, State &St) {
+  const Expr *E = strip(Arg);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    E = strip(UO->getSubExpr());
+  const ValueDecl *Root = rootDecl(E);
+  if (!Root)
+    return;
+  St.forgetReaders(Root, Slots, false);
+  // Its elements are now whatever the callee left there.
+  if (std::optional<SlotId> Elements = Slots.summaryForDecl(Root))
+    St.Facts[*Elements] = SlotFact{Interval::all(), 0};
+}
+
+void FunctionFlow::store(SlotId Elements, const Expr *Value, State &St) {
+  ValueFacts Facts(*this, St);
+  SlotFact New{Facts.range(Value), Facts.traits(Value)};
+  SmallVector<ValueFacts::Bound, 4> Rel = Facts.relationsOf(Value);
+  for (const ValueDecl *Root : Slots.info(Elements).Roots)
+    St.forgetReaders(Root, Slots, /*KeepSummary=*/true);
+  const SlotFact *Old = St.fact(Elements);
+  if (!Old) {
+    // The first element stored: the summary is that value.
+    St.Facts[Elements] = New;
+    for (const ValueFacts::Bound &B : Rel) {
+      if (B.Other == Elements)
+        continue;
+      St.addDiff(Elements, B.Other, B.Above, Slots);
+      St.addDiff(B.Other, Elements, B.Below, Slots);
+    }
+    return;
+  }
+  // An element mapped in place (`x[i] = exp(x[i] - m)`): the elements the
+  // map has not reached yet keep their relations, and they are the ones
+  // the map reads.
+  bool InPlace = false;
+  std::function<bool(const Expr *)> ReadsOwnElement = [&](const Expr *E) {
+    if (!E)
+      return false;
+    std::optional<SlotId> Sl = Slots.slotFor(E);
+    if (Sl && *Sl == Elements && Slots.info(*Sl).Summary)
+      return true;
+    for (const Stmt *Child : E->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+        if (ReadsOwnElement(CE))
+          return true;
+    return false;
+  };
+  InPlace = ReadsOwnElement(Value);
+  // Another element: what held of every element before and holds of this
+  // one too.
+  SlotFact Joined;
+  Joined.Range = Old->Range.join(New.Range);
+  Joined.Traits = (Old->Traits & New.Traits & MustTraits) |
+                  ((Old->Traits | New.Traits) & ~MustTraits);
+  SmallVector<std::pair<std::pair<SlotId, SlotId>, double>, 8> Kept;
+  for (const auto &[Pair, C] : St.Diff) {
+    bool Up = Pair.first == Elements, Down = Pair.second == Elements;
+    if (!Up && !Down)
+      continue;
+    SlotId Other = Up ? Pair.second : Pair.first;
+    for (const ValueFacts::Bound &B : Rel)
+      if (B.Other == Other) {
+        double NewC = Up ? B.Above : B.Below;
+        if (std::isfinite(NewC))
+          Kept.push_back({Pair, std::max(C, NewC)});
+      }
+    if (InPlace && (Kept.empty() || Kept.back().first != Pair))
+      Kept.push_back({Pair, C});
+  }
+  St.forget(Elements);
+  St.Facts[Elements] = Joined;
+  for (const auto &[Pair, C] : Kept)
+    St.Diff[Pair] = C;
+}
+
+void FunctionFlow::assign(const Expr *Target, const Expr *Value,
+                          BinaryOperatorKind Op, State &St) {
+  std::optional<SlotId> X = Slots.slotFor(Target);
+  if (!X) {
+    // Something the analysis does not follow changes: forget what read it.
+    if (const ValueDecl *Root = rootDecl(Target))
+      St.forgetReaders(Root, Slots, true);
+    return;
+  }
+  const SlotInfo &Info = Slots.info(*X);
+  ValueFacts Facts(*this, St);
+  if (Info.Summary) {
+    if (Op == BO_Assign && Value) {
+      store(*X, Value, St);
+      return;
+    }
+    // An element updated in place.
+    Interval Old = St.fact(*X) ? St.fact(*X)->Range : Interval::all();
+    Interval RHS = Value ? Facts.range(Value) : Interval::point(1);
+    Interval New = Op == BO_AddAssign   ? add(Old, RHS)
+                   : Op == BO_SubAssign ? add(Old, negate(RHS))
+                   : Op == BO_MulAssign ? multiply(Old, RHS)
+                   : Op == BO_DivAssign ? multiply(Old, reciprocal(RHS))
+                                        : Interval::all();
+    for (const ValueDecl *Root : Info.Roots)
+      St.forgetReaders(Root, Slots, true);
+    St.forget(*X);
+    St.Facts[*X] = SlotFact{Old.join(New), 0};
+    return;
+  }
+
+  SlotFact New;
+  SmallVector<ValueFacts::Bound, 4> Rel;
+  if (Op == BO_Assign) {
+    New = {Facts.range(Value), Facts.traits(Value)};
+    Rel = Facts.relationsOf(Value);
+  } else {
+    Interval Old = Facts.range(Target);
+    unsigned OldTraits = St.fact(*X) ? St.fact(*X)->Traits : 0;
+    Interval RHS = Value ? Facts.range(Value) : Interval::point(1);
+    unsigned RHSTraits = Value ? Facts.traits(Value) : 0;
+    // What an update adds to a spread or a difference is not followed (a
+    // sum of squares of differences is no difference); a subtraction is one.
+    unsigned May = OldTraits & (Spread | Difference);
+    (void)RHSTraits;
+    switch (Op) {
+    case BO_AddAssign:
+    case BO_SubAssign: {
+      Interval Step = Op == BO_AddAssign ? RHS : negate(RHS);
+      New.Range = add(Old, Step);
+      New.Traits = May;
+      if (Op == BO_SubAssign)
+        New.Traits |= Difference;
+      if (Op == BO_AddAssign && Old.isNonNegative() && Value &&
+          (Facts.isShiftedExp(Value) || Facts.isSumOfShiftedExps(Value)))
+        New.Traits |= SumOfShiftedExps;
+      if (Op == BO_AddAssign &&
+          (((OldTraits & CarriesEpsilon) && RHS.isNonNegative()) ||
+           (Old.isNonNegative() && RHS.isPositive())))
+        New.Traits |= CarriesEpsilon;
+      // v + step: v's relations moved by the step.
+      for (const auto &[Pair, C] : St.Diff) {
+        if (Pair.first == *X && std::isfinite(Step.Hi))
+          Rel.push_back({Pair.second, C + Step.Hi, std::numeric_limits<double>::infinity()});
+        if (Pair.second == *X && std::isfinite(Step.Lo))
+          Rel.push_back({Pair.first, std::numeric_limits<double>::infinity(), C - Step.Lo});
+      }
+      break;
+    }
+    case BO_MulAssign:
+      New.Range = multiply(Old, RHS);
+      New.Traits = May | (OldTraits & CarriesEpsilon & (RHS.isPositive() ? ~0u : 0u));
+      break;
+    case BO_DivAssign:
+      New.Range = multiply(Old, reciprocal(RHS));
+      New.Traits = May;
+      break;
+    default:
+      New.Range = Facts.typeRange(Target->getType());
+      break;
+    }
+  }
+  // The target changes: what was known of it and what read it goes.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Target))) {
+    St.forgetReaders(DRE->getDecl(), Slots, false);
+  } else {
+    SmallVector<SlotId, 4> Work{*X};
+    while (!Work.empty()) {
+      SlotId S = Work.pop_back_val();
+      St.forget(S);
+      for (SlotId C : Slots.compoundsOf(S))
+        Work.push_back(C);
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(strip(Target)))
+      llvm::erase_if(St.Assumed, [&](const auto &A) {
+        return readsDecl(A.first, ME->getMemberDecl());
+      });
+  }
+  New.Range = New.Range.meet(Facts.typeRange(Target->getType()));
+  if (New.Range.isEmpty())
+    New.Range = Facts.typeRange(Target->getType());
+  St.Facts[*X] = New;
+  for (const ValueFacts::Bound &B : Rel) {
+    if (B.Other == *X)
+      continue;
+    St.addDiff(*X, B.Other, B.Above, Slots);
+    St.addDiff(B.Other, *X, B.Below, Slots);
+  }
+  if (Op == BO_Assign && Target->getType()->isBooleanType() && isCondition(Value))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Target)))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        St.Conditions.push_back({VD, strip(Value)});
+}
+
+State FunctionFlow::stateBefore(const Stmt *S) {
+  if (!Complete || !S)
+    return State();
+  const Stmt *Cur = S;
+  auto Pos = Positions.find(Cur);
+  for (unsigned Up = 0; Pos == Positions.end() && Up < 64; ++Up) {
+    auto Parents = Ctx.getParents(*Cur);
+    if (Parents.empty() || !Parents[0].get<Stmt>())
+      return State();
+    Cur = Parents[0].get<Stmt>();
+    Pos = Positions.find(Cur);
+  }
+  if (Pos == Positions.end())
+    return State();
+  auto [Block, Index] = Pos->second;
+  if (Block >= Entry.size() || !Entry[Block])
+    return State();
+  const CFGBlock *B = Block < ById.size() ? ById[Block] : nullptr;
+  if (!B)
+    return State();
+  if (CursorBlock != Block || CursorIndex > Index) {
+    Cursor = *Entry[Block];
+    CursorBlock = Block;
+    CursorIndex = 0;
+  }
+  unsigned I = 0;
+  for (const CFGElement &E : *B) {
+    if (I >= Index || !Cursor.Reachable)
+      break;
+    if (I++ < CursorIndex)
+      continue;
+    if (auto St = E.getAs<CFGStmt>())
+      transfer(St->getStmt(), Cursor);
+  }
+  CursorIndex = Index;
+  return Cursor.Reachable ? Cursor : State();
+}
+
+//===----------------------------------------------------------------------===//
+// The flows of a translation unit
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct FlowCache {
+  const ASTContext *Ctx = nullptr;
+  DenseMap<const Stmt *, std::unique_ptr<FunctionFlow>> Flows;
+};
+thread_local FlowCache Cache;
+} // namespace
+
+FunctionFlow *flowFor(ASTContext &Ctx, const Decl *Owner, const Stmt *Body) {
+  if (Cache.Ctx != &Ctx) {
+    Cache.Flows.clear();
+    Cache.Ctx = &Ctx;
+  }
+  auto It = Cache.Flows.find(Body);
+  if (It != Cache.Flows.end())
+    return It->second.get();
+  auto Flow = std::make_unique<FunctionFlow>(Ctx, Owner, Body);
+  FunctionFlow *Result = Flow.get();
+  Cache.Flows[Body] = std::move(Flow);
+  return Result;
+}
+
+void forgetFlows() {
+  Cache.Flows.clear();
+  Cache.Ctx = nullptr;
+}
+
+} // namespace nanguard

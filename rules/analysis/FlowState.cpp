@@ -1,0 +1,523 @@
+//===- FlowState.cpp - What the flow analysis knows at a point ------------===//
+
+#include "FlowState.h"
+#include "ExprHelpers.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+#include <cmath>
+
+using namespace clang;
+using namespace llvm;
+
+namespace nanguard {
+
+static constexpr double Inf = std::numeric_limits<double>::infinity();
+/// Relations kept per state: beyond it new ones are not added (dropping a
+/// relation only weakens what is known).
+static constexpr unsigned MaxRelations = 2048;
+
+//===----------------------------------------------------------------------===//
+// Slots
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Finds the variables the analysis cannot follow (address taken, aliased
+/// by a non-const reference, captured by reference) and the arrays that
+/// range-for loops iterate.
+class BodyScan : public RecursiveASTVisitor<BodyScan> {
+public:
+  DenseSet<const VarDecl *> &Escaped;
+  DenseMap<const VarDecl *, const ValueDecl *> &RangeSources;
+  BodyScan(DenseSet<const VarDecl *> &Escaped,
+           DenseMap<const VarDecl *, const ValueDecl *> &RangeSources)
+      : Escaped(Escaped), RangeSources(RangeSources) {}
+
+  bool shouldVisitLambdaBody() const { return true; }
+
+  static const VarDecl *directVar(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_AddrOf)
+      if (const VarDecl *VD = directVar(UO->getSubExpr()))
+        Escaped.insert(VD);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->getType()->isReferenceType() &&
+        !VD->getType().getNonReferenceType().isConstQualified() &&
+        VD->getInit())
+      if (const VarDecl *Target = directVar(VD->getInit()))
+        Escaped.insert(Target);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Escaped.insert(VD);
+    return true;
+  }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *For) {
+    if (const ValueDecl *Root = rootDecl(For->getRangeInit()))
+      RangeSources[For->getLoopVariable()] = Root;
+    return true;
+  }
+};
+} // namespace
+
+SlotTable::SlotTable(ASTContext &Ctx, const Stmt *Body) : Ctx(Ctx) {
+  if (Body)
+    BodyScan(Escaped, RangeSources).TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+bool SlotTable::isTracked(const VarDecl *VD) const {
+  if (!VD || Escaped.count(VD))
+    return false;
+  QualType T = VD->getType();
+  if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+    return false;
+  return VD->hasLocalStorage() || VD->hasAttr<CUDASharedAttr>() ||
+         VD->isStaticLocal();
+}
+
+const ValueDecl *SlotTable::rangeSource(const VarDecl *LoopVar) const {
+  auto It = RangeSources.find(LoopVar);
+  return It == RangeSources.end() ? nullptr : It->second;
+}
+
+ArrayRef<SlotId> SlotTable::readersOf(const ValueDecl *D) const {
+  auto It = Readers.find(D);
+  return It == Readers.end() ? ArrayRef<SlotId>() : ArrayRef(It->second);
+}
+
+ArrayRef<SlotId> SlotTable::compoundsOf(SlotId S) const {
+  auto It = Compounds.find(S);
+  return It == Compounds.end() ? ArrayRef<SlotId>() : ArrayRef(It->second);
+}
+
+SlotId SlotTable::intern(const std::string &Key, SlotInfo Info) {
+  auto It = Index.find(Key);
+  if (It != Index.end())
+    return It->second;
+  SlotId Id = SlotId(Slots.size());
+  Info.Key = Key;
+  for (const ValueDecl *D : Info.Roots)
+    Readers[D].push_back(Id);
+  for (SlotId P : Info.Parts)
+    Compounds[P].push_back(Id);
+  Slots.push_back(std::move(Info));
+  Index[Key] = Id;
+  return Id;
+}
+
+static std::string pointerKey(const void *P) {
+  std::string S;
+  raw_string_ostream(S) << P;
+  return S;
+}
+
+bool SlotTable::key(const Expr *E, std::string &Out,
+                    SmallVectorImpl<const ValueDecl *> &Roots,
+                    SmallVectorImpl<SlotId> &Parts, bool &Summary,
+                    bool &Compound, unsigned Depth) {
+  if (Depth > 8)
+    return false;
+  E = stripValueCasts(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return false;
+    auto Bound = Bindings.find(VD);
+    if (Bound != Bindings.end()) {
+      const SlotInfo &B = Slots[Bound->second];
+      Out += B.Key;
+      Roots.append(B.Roots.begin(), B.Roots.end());
+      Summary = B.Summary;
+      Parts.push_back(Bound->second);
+      return true;
+    }
+    if (!isTracked(VD) || VD->getType()->isArrayType() ||
+        VD->getType()->isPointerType())
+      return false;
+    Out += "v" + pointerKey(VD);
+    Roots.push_back(VD);
+    return true;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field || Field->getType()->isArrayType())
+      return false;
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base)) {
+      Out += "this." + pointerKey(Field);
+      Roots.push_back(Field);
+      return true;
+    }
+    const auto *BaseRef = dyn_cast<DeclRefExpr>(Base);
+    const auto *BaseVar = BaseRef ? dyn_cast<VarDecl>(BaseRef->getDecl()) : nullptr;
+    if (!BaseVar || Escaped.count(BaseVar) ||
+        !(BaseVar->hasLocalStorage() || BaseVar->hasAttr<CUDASharedAttr>()))
+      return false;
+    Out += "v" + pointerKey(BaseVar) + "." + pointerKey(Field);
+    Roots.push_back(BaseVar);
+    return true;
+  }
+  // An element: the summary of the elements of its array.
+  bool Element = isa<ArraySubscriptExpr>(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    Element |= UO->getOpcode() == UO_Deref;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    Element |= OC->getOperator() == OO_Subscript ||
+               (OC->getOperator() == OO_Star && OC->getNumArgs() == 1);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *M = MC->getMethodDecl(); M && M->getIdentifier())
+      Element |= M->getName() == "back" || M->getName() == "front" ||
+                 M->getName() == "at";
+  if (Element) {
+    const ValueDecl *Root = rootDecl(E);
+    if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
+      return false;
+    Out += "[" + pointerKey(Root) + "]";
+    Roots.push_back(Root);
+    Summary = true;
+    return true;
+  }
+  // A constant, inside a compound.
+  if (Depth > 0 && !E->isValueDependent() && !E->isTypeDependent() &&
+      E->getType()->isArithmeticType()) {
+    Expr::EvalResult R;
+    if (E->EvaluateAsRValue(R, Ctx) && !R.HasSideEffects) {
+      std::string V;
+      raw_string_ostream OS(V);
+      if (R.Val.isFloat())
+        OS << R.Val.getFloat().convertToDouble();
+      else if (R.Val.isInt())
+        OS << R.Val.getInt();
+      else
+        return false;
+      Out += "#" + V;
+      return true;
+    }
+  }
+  // Products, quotients, and sums and differences of two slots.
+  auto Sub = [&](const Expr *Part, std::string &Key, bool &IsConstant) {
+    SmallVector<SlotId, 2> SubParts;
+    bool SubSummary = false, SubCompound = false;
+    if (!key(Part, Key, Roots, SubParts, SubSummary, SubCompound, Depth + 1))
+      return false;
+    IsConstant = !Key.empty() && Key[0] == '#';
+    return true;
+  };
+  std::optional<Arithmetic> A = asArithmetic(E);
+  const auto *Neg = dyn_cast<UnaryOperator>(E);
+  if (Neg && Neg->getOpcode() == UO_Minus) {
+    std::string K;
+    bool C = false;
+    if (!Sub(Neg->getSubExpr(), K, C) || C)
+      return false;
+    Out += "(-" + K + ")";
+    Compound = true;
+    if (std::optional<SlotId> P = slotFor(Neg->getSubExpr()))
+      Parts.push_back(*P);
+    return true;
+  }
+  if (!A)
+    return false;
+  std::string KL, KR;
+  bool CL = false, CR = false;
+  if (!Sub(A->LHS, KL, CL) || !Sub(A->RHS, KR, CR) || (CL && CR))
+    return false;
+  if ((A->Op == BO_Add || A->Op == BO_Sub) && (CL || CR))
+    return false; // a slot plus a constant is that slot, offset
+  const char *Op = A->Op == BO_Add   ? "+"
+                   : A->Op == BO_Sub ? "-"
+                   : A->Op == BO_Mul ? "*"
+                                     : "/";
+  if ((A->Op == BO_Add || A->Op == BO_Mul) && KR < KL)
+    std::swap(KL, KR);
+  Out += "(" + KL + Op + KR + ")";
+  Compound = true;
+  for (const Expr *Part : {A->LHS, A->RHS})
+    if (std::optional<SlotId> P = slotFor(Part))
+      Parts.push_back(*P);
+  return true;
+}
+
+std::optional<SlotId> SlotTable::slotFor(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  bool Cacheable = Bindings.empty();
+  if (Cacheable) {
+    auto It = Cache.find(E);
+    if (It != Cache.end())
+      return It->second;
+  }
+  std::string K;
+  SlotInfo Info;
+  bool Summary = false, Compound = false;
+  std::optional<SlotId> Result;
+  if (key(E, K, Info.Roots, Info.Parts, Summary, Compound, 0) && K[0] != '#') {
+    Info.Summary = Summary && !Compound;
+    Info.Compound = Compound;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(E)))
+      Info.Shared = DRE->getDecl()->hasAttr<CUDASharedAttr>();
+    Info.Type = E->getType();
+    Result = intern(K, std::move(Info));
+  }
+  if (Cacheable)
+    Cache[E] = Result;
+  return Result;
+}
+
+std::optional<SlotId> SlotTable::summaryFor(const Expr *E) {
+  return summaryForDecl(rootDecl(E));
+}
+
+std::optional<SlotId> SlotTable::summaryForDecl(const ValueDecl *Root) {
+  if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
+    return std::nullopt;
+  QualType T = Root->getType().getNonReferenceType();
+  if (!T->isArrayType() && !T->isPointerType() && !T->isRecordType())
+    return std::nullopt;
+  SlotInfo Info;
+  Info.Roots.push_back(Root);
+  Info.Summary = true;
+  Info.Type = T;
+  return intern("[" + pointerKey(Root) + "]", std::move(Info));
+}
+
+std::optional<SlotId> SlotTable::slotForVar(const VarDecl *VD) {
+  if (!isTracked(VD) || VD->getType()->isArrayType() ||
+      VD->getType()->isPointerType())
+    return std::nullopt;
+  SlotInfo Info;
+  Info.Roots.push_back(VD);
+  Info.Type = VD->getType();
+  Info.Shared = VD->hasAttr<CUDASharedAttr>();
+  return intern("v" + pointerKey(VD), std::move(Info));
+}
+
+//===----------------------------------------------------------------------===//
+// States
+//===----------------------------------------------------------------------===//
+
+bool readsDecl(const Expr *E, const ValueDecl *D) {
+  if (!E)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl() == D;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (ME->getMemberDecl() == D)
+      return true;
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      if (readsDecl(CE, D))
+        return true;
+  return false;
+}
+
+std::optional<double> State::diff(SlotId A, SlotId B) const {
+  if (A == B)
+    return 0.0;
+  auto It = Diff.find({A, B});
+  if (It == Diff.end())
+    return std::nullopt;
+  return It->second;
+}
+
+void State::addDiff(SlotId A, SlotId B, double C, const SlotTable &Slots) {
+  if (A == B || std::isnan(C) || C == Inf || !Reachable)
+    return;
+  if (std::optional<double> Old = diff(A, B); Old && *Old <= C)
+    return;
+  // A contradiction: B - A <= D with C + D < 0.
+  if (std::optional<double> Back = diff(B, A); Back && C + *Back < 0) {
+    if (!Slots.info(A).vacuousWhenAbsent() &&
+        !Slots.info(B).vacuousWhenAbsent()) {
+      Reachable = false;
+      return;
+    }
+    Diff.erase({B, A});
+  }
+  // Closure: X - A <= C1 and B - Y <= C2 give X - Y <= C1 + C + C2.
+  SmallVector<std::pair<SlotId, double>, 8> Into{{A, 0.0}}, OutOf{{B, 0.0}};
+  for (const auto &[Pair, Bound] : Diff) {
+    if (Pair.second == A && Pair.first != B)
+      Into.push_back({Pair.first, Bound});
+    if (Pair.first == B && Pair.second != A)
+      OutOf.push_back({Pair.second, Bound});
+  }
+  for (const auto &[X, C1] : Into)
+    for (const auto &[Y, C2] : OutOf) {
+      if (X == Y)
+        continue;
+      double Bound = C1 + C + C2;
+      auto It = Diff.find({X, Y});
+      if (It != Diff.end()) {
+        It->second = std::min(It->second, Bound);
+      } else if (Diff.size() < MaxRelations) {
+        Diff[{X, Y}] = Bound;
+      }
+    }
+}
+
+void State::forget(SlotId S) {
+  Facts.erase(S);
+  SmallVector<std::pair<SlotId, SlotId>, 8> Gone;
+  for (const auto &[Pair, Bound] : Diff)
+    if (Pair.first == S || Pair.second == S)
+      Gone.push_back(Pair);
+  for (const auto &Pair : Gone)
+    Diff.erase(Pair);
+}
+
+void State::forgetReaders(const ValueDecl *D, const SlotTable &Slots,
+                          bool KeepSummary) {
+  SmallVector<SlotId, 8> Work;
+  for (SlotId S : Slots.readersOf(D))
+    if (!(KeepSummary && Slots.info(S).Summary))
+      Work.push_back(S);
+  DenseSet<SlotId> Done;
+  while (!Work.empty()) {
+    SlotId S = Work.pop_back_val();
+    if (!Done.insert(S).second)
+      continue;
+    forget(S);
+    for (SlotId C : Slots.compoundsOf(S))
+      Work.push_back(C);
+  }
+  // Compounds on a summary that is kept change with it.
+  if (KeepSummary)
+    for (SlotId S : Slots.readersOf(D))
+      if (Slots.info(S).Summary)
+        for (SlotId C : Slots.compoundsOf(S))
+          forget(C);
+  llvm::erase_if(Assumed, [&](const auto &A) { return readsDecl(A.first, D); });
+  llvm::erase_if(Distinct, [&](const auto &P) {
+    return readsDecl(P.first, D) || readsDecl(P.second, D);
+  });
+  llvm::erase_if(Conditions, [&](const auto &C) {
+    return C.first == D || readsDecl(C.second, D);
+  });
+  llvm::erase(NonEmpty, D);
+}
+
+bool State::operator==(const State &O) const {
+  if (Reachable != O.Reachable)
+    return false;
+  if (!Reachable)
+    return true;
+  if (Facts.size() != O.Facts.size() || Diff.size() != O.Diff.size() ||
+      Assumed.size() != O.Assumed.size() || Distinct != O.Distinct ||
+      Conditions != O.Conditions || NonEmpty != O.NonEmpty)
+    return false;
+  for (const auto &[S, F] : Facts) {
+    const SlotFact *Other = O.fact(S);
+    if (!Other || !(*Other == F))
+      return false;
+  }
+  for (const auto &[Pair, Bound] : Diff) {
+    auto It = O.Diff.find(Pair);
+    if (It == O.Diff.end() || It->second != Bound)
+      return false;
+  }
+  for (size_t I = 0; I < Assumed.size(); ++I)
+    if (Assumed[I].first != O.Assumed[I].first ||
+        Assumed[I].second != O.Assumed[I].second)
+      return false;
+  return true;
+}
+
+static unsigned joinTraits(const SlotFact &A, const SlotFact &B) {
+  unsigned Must = A.Traits & B.Traits & MustTraits;
+  unsigned May = (A.Traits | B.Traits) & ~MustTraits;
+  // An empty sum (0 on the path that skipped the loop) does not undo a sum
+  // of shifted exps on the other.
+  auto EmptySum = [](const SlotFact &F) {
+    return F.Range.isPoint() && F.Range.Lo == 0;
+  };
+  if ((A.Traits & SumOfShiftedExps && EmptySum(B)) ||
+      (B.Traits & SumOfShiftedExps && EmptySum(A)))
+    Must |= SumOfShiftedExps;
+  return Must | May;
+}
+
+static State merge(const State &A, const State &B, const SlotTable &Slots,
+                   bool Widen) {
+  if (!A.Reachable)
+    return B;
+  if (!B.Reachable)
+    return A;
+  State R;
+  const ASTContext &Ctx = Slots.context();
+  for (const auto &[S, FA] : A.Facts) {
+    const SlotFact *FB = B.fact(S);
+    if (!FB) {
+      if (Slots.info(S).vacuousWhenAbsent()) // no value yet on B's path
+        R.Facts[S] = FA;
+      continue;
+    }
+    SlotFact F;
+    F.Range = Widen ? widen(FA.Range, FA.Range.join(FB->Range))
+                    : FA.Range.join(FB->Range);
+    F.Traits = joinTraits(FA, *FB);
+    R.Facts[S] = F;
+  }
+  for (const auto &[S, FB] : B.Facts)
+    if (!A.fact(S) && Slots.info(S).vacuousWhenAbsent())
+      R.Facts[S] = FB;
+  // A relation holds after the merge when it holds on both paths, or on
+  // one path when the other has not touched a summary it is about yet.
+  auto Vacuous = [&](const State &St, std::pair<SlotId, SlotId> P) {
+    return (Slots.info(P.first).vacuousWhenAbsent() && !St.fact(P.first)) ||
+           (Slots.info(P.second).vacuousWhenAbsent() && !St.fact(P.second));
+  };
+  for (const auto &[Pair, CA] : A.Diff) {
+    auto It = B.Diff.find(Pair);
+    if (It != B.Diff.end()) {
+      if (Widen && It->second > CA)
+        continue;
+      R.Diff[Pair] = std::max(CA, It->second);
+    } else if (Vacuous(B, Pair)) {
+      R.Diff[Pair] = CA;
+    }
+  }
+  for (const auto &[Pair, CB] : B.Diff)
+    if (!A.Diff.count(Pair) && Vacuous(A, Pair) && !(Widen && !Vacuous(A, Pair)))
+      R.Diff[Pair] = CB;
+  for (const auto &[E, IA] : A.Assumed)
+    for (const auto &[F, IB] : B.Assumed)
+      if (E == F || sameValue(E, F, Ctx)) {
+        Interval J = Widen ? widen(IA, IA.join(IB)) : IA.join(IB);
+        if (J != Interval::all())
+          R.Assumed.push_back({E, J});
+        break;
+      }
+  for (const auto &P : A.Distinct)
+    if (llvm::is_contained(B.Distinct, P))
+      R.Distinct.push_back(P);
+  for (const auto &C : A.Conditions)
+    if (llvm::is_contained(B.Conditions, C))
+      R.Conditions.push_back(C);
+  for (const ValueDecl *D : A.NonEmpty)
+    if (llvm::is_contained(B.NonEmpty, D))
+      R.NonEmpty.push_back(D);
+  return R;
+}
+
+State State::join(const State &A, const State &B, const SlotTable &Slots) {
+  return merge(A, B, Slots, /*Widen=*/false);
+}
+
+State State::widen(const State &Old, const State &New, const SlotTable &Slots) {
+  if (!Old.Reachable)
+    return New;
+  return merge(Old, New, Slots, /*Widen=*/true);
+}
+
+} // namespace nanguard
