@@ -1,0 +1,128 @@
+// RUN: %check_nanguard %s unguarded-log,raw-exp,naive-softmax %t
+//
+// The flow analysis: facts die when their variable is assigned again,
+// contradictions do not read as "positive", conditions held in a bool
+// count, and a maximum carried through an array bounds what it was taken
+// over.
+
+#include <cmath>
+
+// ---- Facts that no longer hold. --------------------------------------------
+
+double reassigned_in_branch(double x) {
+  if (x > 0) {
+    x = -1;
+    return std::log(x);
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+  }
+  return 0;
+}
+
+double shifted_after_guard(double x) {
+  if (x <= 0)
+    return 0;
+  x = x - 10;
+  return std::log(x);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+}
+
+double index_moved(const double *a, int i) {
+  if (a[i] <= 0)
+    return 0;
+  ++i;
+  return std::log(a[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+}
+
+double element_rewritten(double *a, int i, double y) {
+  if (a[i] <= 0)
+    return 0;
+  a[i] = y;
+  return std::log(a[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+}
+
+// ---- Facts that hold. ------------------------------------------------------
+
+double held_in_bool(double x) {
+  bool ok = x > 0;
+  if (!ok)
+    return 0;
+  return std::log(x);
+}
+
+double guard_then_unrelated_assignment(double x, double y) {
+  if (x <= 0)
+    return 0;
+  y = -1;
+  return std::log(x) + y;
+}
+
+double repaired(double v) {
+  if (v <= 0)
+    v = 1e-300;
+  return std::log(v);
+}
+
+double loop_guard(const double *p, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    if (p[i] <= 0)
+      continue;
+    s += std::log(p[i]);
+  }
+  return s;
+}
+
+// ---- A maximum carried through an array (CPU attention). --------------------
+
+float attention_row(const float *q, const float *k, float *pre, float *att,
+                    int T, float scale) {
+  float maxval = -10000.0f;
+  for (int t = 0; t < T; t++) {
+    float val = q[t] * k[t] * scale;
+    if (val > maxval)
+      maxval = val;
+    pre[t] = val;
+  }
+  float sum = 0.f;
+  for (int t = 0; t < T; t++) {
+    float e = expf(pre[t] - maxval);
+    sum += e;
+    att[t] = e;
+  }
+  for (int t = 0; t < T; t++)
+    att[t] /= sum;
+  return sum;
+}
+
+// The else branch of a comparison between two variables.
+float else_of_comparison(float s, float M) {
+  if (s > M)
+    return 1.f;
+  return expf(s - M);
+}
+
+// The maximum of two values bounds both.
+double max_of_two(double a, double b) {
+  double m = std::fmax(a, b);
+  return std::exp(a - m) + std::exp(b - m);
+}
+
+// ---- Names are whole words. ------------------------------------------------
+
+double named_max_delta(double x, double max_delta) {
+  return std::exp(x - max_delta);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
+
+double named_max(double x, double row_max) { return std::exp(x - row_max); }
+
+double steps_is_no_epsilon(double steps) {
+  return std::log(steps);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+}
+
+double eps_is_epsilon(double x, double layer_norm_eps) {
+  return std::log(x * x + layer_norm_eps);
+}
