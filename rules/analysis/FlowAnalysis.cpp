@@ -332,7 +332,6 @@ void FunctionFlow::store(SlotId Elements, const Expr *Value, State &St) {
   // An element mapped in place (`x[i] = exp(x[i] - m)`): the elements the
   // map has not reached yet keep their relations, and they are the ones
   // the map reads.
-  bool InPlace = false;
   std::function<bool(const Expr *)> ReadsOwnElement = [&](const Expr *E) {
     if (!E)
       return false;
@@ -345,7 +344,7 @@ void FunctionFlow::store(SlotId Elements, const Expr *Value, State &St) {
           return true;
     return false;
   };
-  InPlace = ReadsOwnElement(Value);
+  bool InPlace = ReadsOwnElement(Value);
   // Another element: what held of every element before and holds of this
   // one too.
   SlotFact Joined;
@@ -413,11 +412,9 @@ void FunctionFlow::assign(const Expr *Target, const Expr *Value,
     Interval Old = Facts.range(Target);
     unsigned OldTraits = St.fact(*X) ? St.fact(*X)->Traits : 0;
     Interval RHS = Value ? Facts.range(Value) : Interval::point(1);
-    unsigned RHSTraits = Value ? Facts.traits(Value) : 0;
     // What an update adds to a spread or a difference is not followed (a
     // sum of squares of differences is no difference); a subtraction is one.
     unsigned May = OldTraits & (Spread | Difference);
-    (void)RHSTraits;
     switch (Op) {
     case BO_AddAssign:
     case BO_SubAssign: {

@@ -488,7 +488,7 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
     }
   }
   for (const auto &[Pair, CB] : B.Diff)
-    if (!A.Diff.count(Pair) && Vacuous(A, Pair) && !(Widen && !Vacuous(A, Pair)))
+    if (!A.Diff.count(Pair) && Vacuous(A, Pair))
       R.Diff[Pair] = CB;
   for (const auto &[E, IA] : A.Assumed)
     for (const auto &[F, IB] : B.Assumed)

@@ -179,14 +179,8 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
   }
 
   // A field or an element the flow follows.
-  if (std::optional<SlotId> Sl = slot(E)) {
-    if (const SlotFact *F = S->fact(*Sl)) {
-      Interval R = F->Range.meet(typeRange(E->getType()));
-      if (F->Traits & SumOfShiftedExps)
-        R = R.meet(Interval::atLeast(1));
-      return R;
-    }
-  }
+  if (std::optional<Interval> R = followedRange(E))
+    return *R;
 
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return evaluateCall(Call);
@@ -202,15 +196,20 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
   return typeRange(E->getType());
 }
 
+std::optional<Interval> ValueFacts::followedRange(const Expr *E) {
+  std::optional<SlotId> Sl = slot(E);
+  const SlotFact *F = Sl ? S->fact(*Sl) : nullptr;
+  if (!F)
+    return std::nullopt;
+  Interval R = F->Range.meet(typeRange(E->getType()));
+  if (F->Traits & SumOfShiftedExps) // the maximum's own term is exp(0)
+    R = R.meet(Interval::atLeast(1));
+  return R;
+}
+
 Interval ValueFacts::evaluateVariable(const VarDecl *VD, const DeclRefExpr *Use) {
-  if (std::optional<SlotId> Sl = slot(Use)) {
-    if (const SlotFact *F = S->fact(*Sl)) {
-      Interval R = F->Range.meet(typeRange(VD->getType()));
-      if (F->Traits & SumOfShiftedExps)
-        R = R.meet(Interval::atLeast(1));
-      return R;
-    }
-  }
+  if (std::optional<Interval> R = followedRange(Use))
+    return *R;
   // A constant whose initialiser is visible (a global, or a local read
   // from a lambda).
   if (VD->getType().isConstQualified() && VD->getInit() &&

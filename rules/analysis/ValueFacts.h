@@ -110,6 +110,8 @@ private:
   Interval evaluateArithmetic(const Arithmetic &A, const clang::Expr *E);
   Interval evaluateProduct(const clang::Expr *E);
   Interval evaluateCall(const clang::CallExpr *Call);
+  /// The range the flow holds for a slot, if it holds one.
+  std::optional<Interval> followedRange(const clang::Expr *E);
   Interval evaluateVariable(const clang::VarDecl *VD,
                             const clang::DeclRefExpr *Use);
   void refine(const clang::Expr *Subject, const Interval &I);
