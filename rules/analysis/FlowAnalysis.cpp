@@ -34,12 +34,139 @@ FunctionFlow::FunctionFlow(ASTContext &Ctx, const Decl *Owner, const Stmt *Body)
       ++Index;
     }
   }
-  run();
+  run(lambdaEntry(Owner, Body));
 }
 
 FunctionFlow::~FunctionFlow() = default;
 
-void FunctionFlow::run() {
+/// The call a lambda is passed to directly, and the argument it is.
+static const CallExpr *directCallee(ASTContext &Ctx, const LambdaExpr *LE,
+                                    unsigned &Arg) {
+  DynTypedNode Node = DynTypedNode::create(*LE);
+  for (unsigned Depth = 0; Depth < 4; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    Node = Parents[0];
+    const auto *E = Node.get<Expr>();
+    if (!E)
+      return nullptr;
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        const Expr *A = Call->getArg(I);
+        for (unsigned Peel = 0; Peel < 4 && A != LE; ++Peel) {
+          if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(A))
+            A = MTE->getSubExpr();
+          else if (const auto *C = dyn_cast<CXXConstructExpr>(A);
+                   C && C->getNumArgs() == 1)
+            A = C->getArg(0);
+          else
+            A = A->IgnoreImplicit()->IgnoreParens();
+        }
+        if (A == LE) {
+          Arg = I;
+          return Call;
+        }
+      }
+      return nullptr;
+    }
+    if (!isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+             CXXConstructExpr, ParenExpr, ExprWithCleanups>(E))
+      return nullptr;
+  }
+  return nullptr;
+}
+
+State FunctionFlow::lambdaEntry(const Decl *Owner, const Stmt *Body) {
+  State Seed;
+  const auto *Op = dyn_cast_or_null<CXXMethodDecl>(Owner);
+  if (!Op || !Op->getParent()->isLambda())
+    return Seed;
+  // The body's parent is the lambda expression (or its call operator).
+  const LambdaExpr *LE = nullptr;
+  DynTypedNode Node = DynTypedNode::create(*Body);
+  for (unsigned Depth = 0; Depth < 3 && !LE; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      break;
+    Node = Parents[0];
+    LE = Node.get<LambdaExpr>();
+  }
+  const Decl *OuterOwner = nullptr;
+  const Stmt *OuterBody = LE ? enclosingBody(LE, Ctx, &OuterOwner) : nullptr;
+  if (!OuterBody || OuterBody == Body)
+    return Seed;
+  FunctionFlow *Outer = flowFor(Ctx, OuterOwner, OuterBody);
+  State Before = Outer->stateBefore(LE);
+  SlotTable &From = Outer->slots();
+  unsigned Arg = 0;
+  const CallExpr *Call = directCallee(Ctx, LE, Arg);
+
+  // Which of the enclosing function's slots mean the same here: those of
+  // captured variables that cannot change between the lambda's creation
+  // and its calls, and the ranges whose elements an algorithm passes to
+  // the lambda's parameters.
+  DenseMap<SlotId, SlotId> Map;
+  DenseSet<const ValueDecl *> Stable;
+  for (const LambdaCapture &C : LE->captures()) {
+    const auto *VD = C.capturesVariable()
+                         ? dyn_cast<VarDecl>(C.getCapturedVar())
+                         : nullptr;
+    if (!VD)
+      continue;
+    QualType T = VD->getType().getNonReferenceType();
+    bool Unchanged =
+        C.getCaptureKind() == LCK_ByCopy
+            ? !LE->isMutable()
+            : Call && (T.isConstQualified() ||
+                       (T->isScalarType() && !T->isPointerType() &&
+                        onlyReads(LE->getBody(), VD)));
+    if (Unchanged && T->isPointerType() &&
+        !T->getPointeeType().isConstQualified())
+      Unchanged = false; // the elements may change
+    if (Unchanged)
+      Stable.insert(VD);
+  }
+  for (const auto &[S, F] : Before.Facts) {
+    const SlotInfo &Info = From.info(S);
+    if (Info.Compound || Info.Roots.empty() ||
+        !llvm::all_of(Info.Roots,
+                      [&](const ValueDecl *D) { return Stable.count(D); }))
+      continue;
+    if (std::optional<SlotId> Here = Slots.import(Info))
+      Map[S] = *Here;
+  }
+  if (Call)
+    for (const ElementParameter &P : elementParameters(Call, Arg))
+      if (P.Param < Op->getNumParams())
+        if (std::optional<SlotId> Elements = From.summaryFor(P.Range))
+          if (std::optional<SlotId> Param =
+                  Slots.slotForVar(Op->getParamDecl(P.Param)))
+            Map[*Elements] = *Param;
+  // Summaries without a fact take part through their relations.
+  for (const auto &[Pair, Bound] : Before.Diff)
+    for (SlotId S : {Pair.first, Pair.second})
+      if (!Map.count(S)) {
+        const SlotInfo &Info = From.info(S);
+        if (!Info.Compound && !Info.Roots.empty() &&
+            llvm::all_of(Info.Roots,
+                         [&](const ValueDecl *D) { return Stable.count(D); }))
+          if (std::optional<SlotId> Here = Slots.import(Info))
+            Map[S] = *Here;
+      }
+  for (const auto &[S, F] : Before.Facts)
+    if (auto It = Map.find(S); It != Map.end())
+      Seed.Facts[It->second] = F;
+  // The relations among the slots kept stay closed.
+  for (const auto &[Pair, Bound] : Before.Diff) {
+    auto A = Map.find(Pair.first), B = Map.find(Pair.second);
+    if (A != Map.end() && B != Map.end() && A->second != B->second)
+      Seed.Diff[{A->second, B->second}] = Bound;
+  }
+  return Seed;
+}
+
+void FunctionFlow::run(State Start) {
   unsigned N = Cfg->getNumBlockIDs();
   ById.assign(N, nullptr);
   for (const CFGBlock *B : *Cfg)
@@ -78,9 +205,9 @@ void FunctionFlow::run() {
   Entry.resize(N);
   std::vector<unsigned> Visits(N, 0);
   std::set<std::pair<unsigned, unsigned>> Work; // (rank, block id)
-  unsigned Start = Cfg->getEntry().getBlockID();
-  Entry[Start] = std::make_unique<State>();
-  Work.insert({Rank[Start], Start});
+  unsigned First = Cfg->getEntry().getBlockID();
+  Entry[First] = std::make_unique<State>(std::move(Start));
+  Work.insert({Rank[First], First});
   // Widening ends every loop; the budget is a guard against a state that
   // keeps changing anyway.
   size_t Budget = 64 * size_t(N) + 1024;

@@ -49,7 +49,8 @@ public:
   bool complete() const { return Complete; }
 
 private:
-  void run();
+  void run(State Start);
+  State lambdaEntry(const clang::Decl *Owner, const clang::Stmt *Body);
   void transferBlock(const clang::CFGBlock &B, State &St, unsigned Upto);
   void transfer(const clang::Stmt *S, State &St);
   void assign(const clang::Expr *Target, const clang::Expr *Value,

@@ -23,6 +23,22 @@ static constexpr unsigned MaxRelations = 2048;
 // Slots
 //===----------------------------------------------------------------------===//
 
+bool onlyReads(const Stmt *S, const VarDecl *VD, bool Read) {
+  if (!S)
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return Read || DRE->getDecl() != VD;
+  bool ChildRead = false;
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S))
+    ChildRead = Cast->getCastKind() == CK_LValueToRValue;
+  else if (isa<ParenExpr>(S))
+    ChildRead = Read;
+  for (const Stmt *Child : S->children())
+    if (!onlyReads(Child, VD, ChildRead))
+      return false;
+  return true;
+}
+
 namespace {
 /// Finds the variables the analysis cannot follow (address taken, aliased
 /// by a non-const reference, captured by reference) and the arrays that
@@ -56,10 +72,15 @@ public:
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {
+    // A scalar captured by reference that the lambda only reads keeps its
+    // value across the lambda; anything else the lambda may change where
+    // this function's CFG does not see it.
     for (const LambdaCapture &C : LE->captures())
       if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
         if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
-          Escaped.insert(VD);
+          if (!VD->getType().getNonReferenceType()->isScalarType() ||
+              !onlyReads(LE->getBody(), VD))
+            Escaped.insert(VD);
     return true;
   }
   bool VisitCXXForRangeStmt(CXXForRangeStmt *For) {
@@ -289,6 +310,14 @@ std::optional<SlotId> SlotTable::summaryForDecl(const ValueDecl *Root) {
   Info.Summary = true;
   Info.Type = T;
   return intern("[" + pointerKey(Root) + "]", std::move(Info));
+}
+
+std::optional<SlotId> SlotTable::import(const SlotInfo &Info) {
+  if (Info.Compound)
+    return std::nullopt;
+  SlotInfo Copy = Info;
+  Copy.Parts.clear();
+  return intern(Info.Key, std::move(Copy));
 }
 
 std::optional<SlotId> SlotTable::slotForVar(const VarDecl *VD) {

@@ -84,6 +84,10 @@ public:
   std::optional<SlotId> summaryForDecl(const clang::ValueDecl *Root);
   /// The slot of a variable, if the analysis follows it.
   std::optional<SlotId> slotForVar(const clang::VarDecl *VD);
+  /// The slot of this table that another function's table calls \p Info
+  /// (a lambda's table and its enclosing function's name a captured
+  /// variable alike); compounds are not imported.
+  std::optional<SlotId> import(const SlotInfo &Info);
 
   const SlotInfo &info(SlotId S) const { return Slots[S]; }
   /// Every slot whose value depends on \p D.
@@ -177,6 +181,11 @@ public:
   static State widen(const State &Old, const State &New,
                      const SlotTable &Slots);
 };
+
+/// Whether \p S uses \p VD only to read its value (every use an rvalue);
+/// \p Read says that \p S itself is read.
+bool onlyReads(const clang::Stmt *S, const clang::VarDecl *VD,
+               bool Read = false);
 
 /// Whether an expression reads a declaration.
 bool readsDecl(const clang::Expr *E, const clang::ValueDecl *D);

@@ -184,4 +184,49 @@ CallModel modelOf(const Expr *E) {
   return M;
 }
 
+namespace {
+/// An algorithm of the standard library that calls a function object with
+/// elements: with Args arguments, the object is argument Callable, and its
+/// parameter I takes the elements of the range that starts at argument
+/// Ranges[I] (-1: not an element).
+struct ElementAlgorithm {
+  const char *Name;
+  unsigned Args;
+  unsigned Callable;
+  int Ranges[2];
+};
+
+const ElementAlgorithm Algorithms[] = {
+    {"accumulate", 4, 3, {-1, 0}},       {"for_each", 3, 2, {0, -1}},
+    {"for_each_n", 3, 2, {0, -1}},       {"transform", 4, 3, {0, -1}},
+    {"transform", 5, 4, {0, 2}},         {"transform_reduce", 5, 4, {0, -1}},
+    {"count_if", 3, 2, {0, -1}},         {"find_if", 3, 2, {0, -1}},
+    {"find_if_not", 3, 2, {0, -1}},      {"any_of", 3, 2, {0, -1}},
+    {"all_of", 3, 2, {0, -1}},           {"none_of", 3, 2, {0, -1}},
+    {"remove_if", 3, 2, {0, -1}},        {"partition", 3, 2, {0, -1}},
+    {"max_element", 3, 2, {0, 0}},       {"min_element", 3, 2, {0, 0}},
+    {"minmax_element", 3, 2, {0, 0}},    {"sort", 3, 2, {0, 0}},
+    {"stable_sort", 3, 2, {0, 0}},       {"nth_element", 4, 3, {0, 0}},
+    {"partial_sort", 4, 3, {0, 0}},
+};
+} // namespace
+
+SmallVector<ElementParameter, 2> elementParameters(const CallExpr *Call,
+                                                   unsigned Arg) {
+  SmallVector<ElementParameter, 2> Out;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || !FD->isInStdNamespace())
+    return Out;
+  for (const ElementAlgorithm &A : Algorithms) {
+    if (FD->getName() != A.Name || Call->getNumArgs() != A.Args ||
+        A.Callable != Arg)
+      continue;
+    for (unsigned I = 0; I < 2; ++I)
+      if (A.Ranges[I] >= 0)
+        Out.push_back({I, Call->getArg(unsigned(A.Ranges[I]))});
+    return Out;
+  }
+  return Out;
+}
+
 } // namespace nanguard

@@ -39,6 +39,21 @@ struct CallModel {
 /// returns), or one with Effect None.
 CallModel modelOf(const clang::Expr *E);
 
+/// A parameter of a function object that an algorithm calls with the
+/// elements of a range: the `x` of std::accumulate(b, e, 0.0,
+/// [m](double s, double x) { ... }), whose Range is `b`.
+struct ElementParameter {
+  unsigned Param;
+  const clang::Expr *Range;
+};
+
+/// The parameters of the function object passed as argument \p Arg of
+/// \p Call that the algorithm binds to the elements of its ranges (std::accumulate,
+/// for_each, transform, transform_reduce, count_if, find_if, any_of,
+/// all_of, none_of, max_element and sort with a comparison, ...).
+llvm::SmallVector<ElementParameter, 2>
+elementParameters(const clang::CallExpr *Call, unsigned Arg);
+
 } // namespace nanguard
 
 #endif

@@ -5,7 +5,10 @@
 // count, and a maximum carried through an array bounds what it was taken
 // over.
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <vector>
 
 // ---- Facts that no longer hold. --------------------------------------------
 
@@ -125,4 +128,63 @@ double steps_is_no_epsilon(double steps) {
 
 double eps_is_epsilon(double x, double layer_norm_eps) {
   return std::log(x * x + layer_norm_eps);
+}
+
+// ---- Lambdas start from what their creator knows. ---------------------------
+
+double captured_by_copy(double m) {
+  if (m > 10)
+    return 0;
+  auto f = [m]() { return std::exp(m); };
+  return f();
+}
+
+double captured_mutable(double m) {
+  if (m > 10)
+    return 0;
+  auto f = [m]() mutable { m += 100; return std::exp(m); };
+  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  return f();
+}
+
+double accumulate_shifted(const std::vector<double> &z) {
+  double m = *std::max_element(z.begin(), z.end());
+  double s = std::accumulate(z.begin(), z.end(), 0.0, [m](double acc, double x) {
+    return acc + std::exp(x - m);
+  });
+  return m + std::log(s);
+}
+
+double for_each_by_reference(const std::vector<double> &z) {
+  double m = *std::max_element(z.begin(), z.end());
+  double s = 0;
+  std::for_each(z.begin(), z.end(), [&](double x) { s += std::exp(x - m); });
+  return s;
+}
+
+// A lambda kept for later sees the variable as it is when called.
+double stored_then_changed(const std::vector<double> &z, double t) {
+  double m = *std::max_element(z.begin(), z.end());
+  auto term = [&](double x) { return std::exp(x - m); };
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  m = t;
+  return term(z[0]);
+}
+
+// The lambda writes the maximum it reads: nothing is known of it.
+double written_inside(const std::vector<double> &z) {
+  double m = *std::max_element(z.begin(), z.end());
+  double s = 0;
+  std::for_each(z.begin(), z.end(), [&](double x) { m = 2 * x; s += std::exp(x - m); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:69: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  return s;
+}
+
+// A parameter that is not an element of the range the maximum was taken over.
+double not_an_element(const std::vector<double> &z, const std::vector<double> &w) {
+  double m = *std::max_element(z.begin(), z.end());
+  return std::accumulate(w.begin(), w.end(), 0.0, [m](double acc, double x) {
+    return acc + std::exp(x - m);
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  });
 }
