@@ -53,12 +53,12 @@ public:
     if (DirectLogTerms.count(Call))
       InLogSumExp = true;
     for (const auto &[Numerator, Divisor] : Divisions)
-      if (Numerator == Call && SumTerms.count(Divisor))
+      if (Numerator == Call && isExpSum(Divisor))
         InSoftmax = true;
     // pos = exp(s0 / t); ... pos / all
     for (const auto &[Carrier, Divisor] : CarrierDivisions) {
       auto Stored = CarrierCalls.find(Carrier);
-      if (SumTerms.count(Divisor) && Stored != CarrierCalls.end() &&
+      if (isExpSum(Divisor) && Stored != CarrierCalls.end() &&
           Stored->second.count(Call))
         InSoftmax = true;
     }

@@ -463,7 +463,7 @@ void FunctionFlow::store(SlotId Elements, const Expr *Value, State &St) {
     if (!E)
       return false;
     std::optional<SlotId> Sl = Slots.slotFor(E);
-    if (Sl && *Sl == Elements && Slots.info(*Sl).Summary)
+    if (Sl && !Slots.info(*Sl).Compound && Slots.summaryOf(*Sl) == Elements)
       return true;
     for (const Stmt *Child : E->children())
       if (const auto *CE = dyn_cast_or_null<Expr>(Child))
@@ -510,7 +510,31 @@ void FunctionFlow::assign(const Expr *Target, const Expr *Value,
   }
   const SlotInfo &Info = Slots.info(*X);
   ValueFacts Facts(*this, St);
-  if (Info.Summary) {
+  if (Info.ElementOf && Op == BO_Assign && Value) {
+    // One element: the summary takes the value weakly (which forgets every
+    // element of the array, as the index may be any), the element strongly.
+    SlotFact New{Facts.range(Value), Facts.traits(Value)};
+    SmallVector<ValueFacts::Bound, 4> Rel = Facts.relationsOf(Value);
+    SlotId Sum = *Info.ElementOf;
+    const ValueDecl *Array = Info.Array;
+    store(Sum, Value, St);
+    New.Range = New.Range.meet(Facts.typeRange(Target->getType()));
+    if (New.Range.isEmpty())
+      New.Range = Facts.typeRange(Target->getType());
+    St.Facts[*X] = New;
+    for (const ValueFacts::Bound &B : Rel) {
+      const SlotInfo &Other = Slots.info(B.Other);
+      if (B.Other == *X || llvm::is_contained(Other.Roots, Array))
+        continue;
+      St.addDiff(*X, B.Other, B.Above, Slots);
+      St.addDiff(B.Other, *X, B.Below, Slots);
+    }
+    return;
+  }
+  if (Info.ElementOf)
+    X = *Info.ElementOf; // an element updated in place: its summary
+  if (Slots.info(*X).Summary) {
+    const SlotInfo &Info = Slots.info(*X);
     if (Op == BO_Assign && Value) {
       store(*X, Value, St);
       return;

@@ -205,6 +205,23 @@ bool SlotTable::key(const Expr *E, std::string &Out,
       return false;
     Out += "[" + pointerKey(Root) + "]";
     Roots.push_back(Root);
+    // An element at an index the analysis follows has a slot of its own.
+    const Expr *Index = nullptr;
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      Index = AS->getIdx();
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+             OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+      Index = OC->getArg(1);
+    std::string IK;
+    SmallVector<const ValueDecl *, 2> IndexRoots;
+    if (Index && Index->getType()->isIntegralOrEnumerationType() &&
+        indexKey(Index, IK, IndexRoots, Depth + 1)) {
+      Out += "@" + IK;
+      Roots.append(IndexRoots.begin(), IndexRoots.end());
+      if (Depth == 0)
+        KeyedArray = Root;
+      return true;
+    }
     Summary = true;
     return true;
   }
@@ -269,6 +286,36 @@ bool SlotTable::key(const Expr *E, std::string &Out,
   return true;
 }
 
+bool SlotTable::indexKey(const Expr *Index, std::string &Out,
+                         SmallVectorImpl<const ValueDecl *> &Roots,
+                         unsigned Depth) {
+  if (Depth > 8)
+    return false;
+  Index = Index->IgnoreParenImpCasts();
+  Expr::EvalResult R;
+  if (!Index->isValueDependent() && Index->EvaluateAsInt(R, Ctx)) {
+    Out += "#" + llvm::toString(R.Val.getInt(), 10);
+    return true;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Index);
+      BO && (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub ||
+             BO->getOpcode() == BO_Mul)) {
+    std::string L, Rk;
+    if (!indexKey(BO->getLHS(), L, Roots, Depth + 1) ||
+        !indexKey(BO->getRHS(), Rk, Roots, Depth + 1))
+      return false;
+    Out += "(" + L + BO->getOpcodeStr().str() + Rk + ")";
+    return true;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(Index);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !isTracked(VD) || !VD->getType()->isIntegralOrEnumerationType())
+    return false;
+  Out += "v" + pointerKey(VD);
+  Roots.push_back(VD);
+  return true;
+}
+
 std::optional<SlotId> SlotTable::slotFor(const Expr *E) {
   if (!E)
     return std::nullopt;
@@ -282,9 +329,14 @@ std::optional<SlotId> SlotTable::slotFor(const Expr *E) {
   SlotInfo Info;
   bool Summary = false, Compound = false;
   std::optional<SlotId> Result;
+  KeyedArray = nullptr;
   if (key(E, K, Info.Roots, Info.Parts, Summary, Compound, 0) && K[0] != '#') {
     Info.Summary = Summary && !Compound;
     Info.Compound = Compound;
+    if (const ValueDecl *Array = KeyedArray; Array && !Compound) {
+      Info.Array = Array;
+      Info.ElementOf = summaryForDecl(Array);
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(E)))
       Info.Shared = DRE->getDecl()->hasAttr<CUDASharedAttr>();
     Info.Type = E->getType();
@@ -405,12 +457,39 @@ void State::forget(SlotId S) {
     Diff.erase(Pair);
 }
 
+void State::retire(SlotId Element, const SlotTable &Slots) {
+  std::optional<SlotId> Sum = Slots.info(Element).ElementOf;
+  if (!Sum)
+    return;
+  SmallVector<std::pair<std::pair<SlotId, SlotId>, double>, 8> Moved;
+  for (const auto &[Pair, C] : Diff) {
+    if (Pair.first == Element && Pair.second != *Sum)
+      Moved.push_back({{*Sum, Pair.second}, C});
+    else if (Pair.second == Element && Pair.first != *Sum)
+      Moved.push_back({{Pair.first, *Sum}, C});
+  }
+  // A relation the summary lacks is taken up: at the head of the loop the
+  // join keeps it only where it held of the elements before the loop too.
+  for (const auto &[Pair, C] : Moved) {
+    auto It = Diff.find(Pair);
+    if (It != Diff.end())
+      It->second = std::max(It->second, C);
+    else
+      addDiff(Pair.first, Pair.second, C, Slots);
+  }
+}
+
 void State::forgetReaders(const ValueDecl *D, const SlotTable &Slots,
                           bool KeepSummary) {
   SmallVector<SlotId, 8> Work;
-  for (SlotId S : Slots.readersOf(D))
-    if (!(KeepSummary && Slots.info(S).Summary))
-      Work.push_back(S);
+  for (SlotId S : Slots.readersOf(D)) {
+    const SlotInfo &Info = Slots.info(S);
+    if (KeepSummary && Info.Summary)
+      continue;
+    if (Info.ElementOf && Info.Array != D) // its index changes
+      retire(S, Slots);
+    Work.push_back(S);
+  }
   DenseSet<SlotId> Done;
   while (!Work.empty()) {
     SlotId S = Work.pop_back_val();
@@ -506,6 +585,22 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
     return (Slots.info(P.first).vacuousWhenAbsent() && !St.fact(P.first)) ||
            (Slots.info(P.second).vacuousWhenAbsent() && !St.fact(P.second));
   };
+  // Where one path has no relation, the ranges on it may imply one: a
+  // value that is -inf there is below anything.
+  auto Implied = [&](const State &St, std::pair<SlotId, SlotId> P)
+      -> std::optional<double> {
+    auto Fact = [&](SlotId S) {
+      const SlotFact *F = St.fact(S);
+      return F ? F : St.fact(Slots.summaryOf(S));
+    };
+    const SlotFact *FA = Fact(P.first), *FB = Fact(P.second);
+    if (FA && !FA->Range.isEmpty() && FA->Range.Hi == -Inf)
+      return -Inf;
+    if (FA && FB && !FA->Range.isEmpty() && !FB->Range.isEmpty() &&
+        std::isfinite(FA->Range.Hi) && std::isfinite(FB->Range.Lo))
+      return FA->Range.Hi - FB->Range.Lo;
+    return std::nullopt;
+  };
   for (const auto &[Pair, CA] : A.Diff) {
     auto It = B.Diff.find(Pair);
     if (It != B.Diff.end()) {
@@ -514,11 +609,19 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
       R.Diff[Pair] = std::max(CA, It->second);
     } else if (Vacuous(B, Pair)) {
       R.Diff[Pair] = CA;
+    } else if (std::optional<double> CB = Implied(B, Pair);
+               CB && !(Widen && *CB > CA)) {
+      R.Diff[Pair] = std::max(CA, *CB);
     }
   }
   for (const auto &[Pair, CB] : B.Diff)
-    if (!A.Diff.count(Pair) && Vacuous(A, Pair))
-      R.Diff[Pair] = CB;
+    if (!A.Diff.count(Pair)) {
+      if (Vacuous(A, Pair))
+        R.Diff[Pair] = CB;
+      else if (std::optional<double> CA = Implied(A, Pair))
+        if (!(Widen && CB > *CA))
+          R.Diff[Pair] = std::max(*CA, CB);
+    }
   for (const auto &[E, IA] : A.Assumed)
     for (const auto &[F, IB] : B.Assumed)
       if (E == F || sameValue(E, F, Ctx)) {

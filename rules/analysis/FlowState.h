@@ -60,6 +60,11 @@ struct SlotInfo {
   llvm::SmallVector<SlotId, 2> Parts;
   bool Summary = false;
   bool Compound = false;
+  /// An element at an index the analysis follows (`x[i]`, `x[i + 1]`,
+  /// `x[0]`): the summary of its array, and the array. Its facts are its
+  /// own; where it has none, those of the summary hold for it.
+  std::optional<SlotId> ElementOf;
+  const clang::ValueDecl *Array = nullptr;
   /// A CUDA __shared__ variable: what one thread writes, every thread reads
   /// after the barrier, so a path that did not write it does not undo the
   /// write of another (`if (threadIdx.x == 0) bmax = m;`).
@@ -90,6 +95,10 @@ public:
   std::optional<SlotId> import(const SlotInfo &Info);
 
   const SlotInfo &info(SlotId S) const { return Slots[S]; }
+  /// The summary an element slot belongs to, or the slot itself.
+  SlotId summaryOf(SlotId S) const {
+    return Slots[S].ElementOf ? *Slots[S].ElementOf : S;
+  }
   /// Every slot whose value depends on \p D.
   llvm::ArrayRef<SlotId> readersOf(const clang::ValueDecl *D) const;
   /// Every compound slot built on \p S.
@@ -114,6 +123,11 @@ private:
            llvm::SmallVectorImpl<const clang::ValueDecl *> &Roots,
            llvm::SmallVectorImpl<SlotId> &Parts, bool &Summary,
            bool &Compound, unsigned Depth);
+  bool indexKey(const clang::Expr *Index, std::string &Out,
+                llvm::SmallVectorImpl<const clang::ValueDecl *> &Roots,
+                unsigned Depth);
+  /// The array of the element the last key() named (null: none).
+  const clang::ValueDecl *KeyedArray = nullptr;
   SlotId intern(const std::string &Key, SlotInfo Info);
 
   clang::ASTContext &Ctx;
@@ -165,9 +179,14 @@ public:
   void addDiff(SlotId A, SlotId B, double C, const SlotTable &Slots);
   /// Forgets the facts and relations about a slot.
   void forget(SlotId S);
+  /// Moves the relations of an element into its summary (weakly).
+  void retire(SlotId Element, const SlotTable &Slots);
   /// Forgets what depends on a declaration that changes: its slots (but a
   /// summary with \p KeepSummary), the compounds built on them, and the
-  /// conditions that read it.
+  /// conditions that read it. An element whose index changes (`++i`) is
+  /// first retired into its summary: what held of it is taken to hold of
+  /// every element the loop visits (the loop-correlation heuristic of
+  /// docs/guards.md).
   void forgetReaders(const clang::ValueDecl *D, const SlotTable &Slots,
                      bool KeepSummary);
 

@@ -67,7 +67,7 @@ std::optional<double> ValueFacts::upperDifference(const Expr *A, const Expr *B,
   };
   std::optional<Linear> LA = linear(A), LB = linear(B);
   if (LA && LB) {
-    std::optional<double> D = S->diff(LA->Slot, LB->Slot);
+    std::optional<double> D = diffOf(LA->Slot, LB->Slot);
     if (D)
       Take(*D + LA->Offset.Hi - LB->Offset.Lo);
   }
@@ -131,12 +131,18 @@ SmallVector<ValueFacts::Bound, 4> ValueFacts::relationsOf(const Expr *E) {
       Into.at(L.Slot).Above = std::min(Into.at(L.Slot).Above, L.Offset.Hi);
     if (Below && std::isfinite(L.Offset.Lo))
       Into.at(L.Slot).Below = std::min(Into.at(L.Slot).Below, -L.Offset.Lo);
+    // An element also satisfies what its summary does.
+    SlotId Sum = slots()->summaryOf(L.Slot);
     for (const auto &[Pair, C] : S->Diff) {
-      if (Above && Pair.first == L.Slot && std::isfinite(L.Offset.Hi)) {
+      bool FromSlot = Pair.first == L.Slot ||
+                      (Pair.first == Sum && Pair.second != L.Slot);
+      bool ToSlot = Pair.second == L.Slot ||
+                    (Pair.second == Sum && Pair.first != L.Slot);
+      if (Above && FromSlot && std::isfinite(L.Offset.Hi)) {
         double &B = Into.at(Pair.second).Above;
         B = std::min(B, C + L.Offset.Hi);
       }
-      if (Below && Pair.second == L.Slot && std::isfinite(L.Offset.Lo)) {
+      if (Below && ToSlot && std::isfinite(L.Offset.Lo)) {
         double &B = Into.at(Pair.first).Below;
         B = std::min(B, C - L.Offset.Lo);
       }
@@ -241,7 +247,7 @@ bool ValueFacts::isShiftedExp(const Expr *E, unsigned Depth) {
       BO && BO->getOpcode() == BO_Assign)
     return isShiftedExp(BO->getRHS(), Depth);
   if (std::optional<SlotId> Sl = slot(E))
-    if (const SlotFact *F = S->fact(*Sl))
+    if (const SlotFact *F = factOf(*Sl))
       return F->Traits & ShiftedExp;
   if (!isExpFamilyCall(E))
     return false;
@@ -278,7 +284,7 @@ bool ValueFacts::isSumOfShiftedExps(const Expr *E, unsigned Depth) {
     return false;
   E = stripConversions(E);
   if (std::optional<SlotId> Sl = slot(E))
-    if (const SlotFact *F = S->fact(*Sl))
+    if (const SlotFact *F = factOf(*Sl))
       return F->Traits & SumOfShiftedExps;
   if (std::optional<Arithmetic> A = asArithmetic(E); A && A->Op == BO_Add) {
     auto Term = [&](const Expr *X) {
@@ -325,7 +331,7 @@ bool ValueFacts::carriesEpsilon(const Expr *E, unsigned Depth) {
   if (const CallExpr *Sqrt = asMathCall(E, {MathKind::Sqrt}))
     return carriesEpsilon(Sqrt->getArg(0), Depth + 1);
   if (std::optional<SlotId> Sl = slot(E))
-    if (const SlotFact *F = S->fact(*Sl))
+    if (const SlotFact *F = factOf(*Sl))
       return F->Traits & CarriesEpsilon;
   return false;
 }
@@ -344,7 +350,7 @@ bool ValueFacts::involvesSpread(const Expr *E, unsigned Depth) {
   if (isa<BinaryOperator>(E))
     return false;
   if (std::optional<SlotId> Sl = slot(E))
-    if (const SlotFact *F = S->fact(*Sl); F && (F->Traits & Spread))
+    if (const SlotFact *F = factOf(*Sl); F && (F->Traits & Spread))
       return true;
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     return nameSaysSpread(ME->getMemberDecl()->getName());
@@ -369,7 +375,7 @@ bool ValueFacts::involvesDifference(const Expr *E, unsigned Depth) {
   // log's argument, which unguarded-log checks.
   if (isa<DeclRefExpr>(E))
     if (std::optional<SlotId> Sl = slot(E))
-      if (const SlotFact *F = S->fact(*Sl))
+      if (const SlotFact *F = factOf(*Sl))
         return F->Traits & Difference;
   return false;
 }
@@ -445,8 +451,10 @@ void ValueFacts::refine(const Expr *Subject, const Interval &I) {
   bool Plain = Sl && !slots()->info(*Sl).Summary && !slots()->info(*Sl).Compound;
   if (Met.isEmpty()) {
     // A summary stands for many values: a test on one of them does not
-    // contradict what is known of the others.
-    if (!Sl || Plain)
+    // contradict what is known of the others (nor of an element known
+    // only through its summary).
+    if (!Sl || (Plain && S->fact(*Sl)) ||
+        (Plain && !slots()->info(*Sl).ElementOf))
       S->Reachable = false;
     return;
   }

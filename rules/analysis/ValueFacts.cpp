@@ -43,6 +43,33 @@ ValueFacts::~ValueFacts() = default;
 
 SlotTable *ValueFacts::slots() { return Flow ? &Flow->slots() : nullptr; }
 
+const SlotFact *ValueFacts::factOf(SlotId Sl) const {
+  if (const SlotFact *F = S->fact(Sl))
+    return F;
+  if (!Flow)
+    return nullptr;
+  SlotId Sum = Flow->slots().summaryOf(Sl);
+  return Sum == Sl ? nullptr : S->fact(Sum);
+}
+
+std::optional<double> ValueFacts::diffOf(SlotId A, SlotId B) {
+  std::optional<double> Best = S->diff(A, B);
+  if (!slots())
+    return Best;
+  SlotId SA = slots()->summaryOf(A), SB = slots()->summaryOf(B);
+  // Two elements of one array are not one value: x[i] - x[j] is unknown.
+  if (SA == SB)
+    return Best;
+  for (auto [X, Y] : {std::pair{SA, B}, std::pair{A, SB}, std::pair{SA, SB}}) {
+    if (X == Y || (X == A && Y == B))
+      continue;
+    std::optional<double> D = S->diff(X, Y);
+    if (D && (!Best || *D < *Best))
+      Best = D;
+  }
+  return Best;
+}
+
 std::optional<SlotId> ValueFacts::slot(const Expr *E) {
   return Flow ? Flow->slots().slotFor(E) : std::nullopt;
 }
@@ -198,7 +225,7 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
 
 std::optional<Interval> ValueFacts::followedRange(const Expr *E) {
   std::optional<SlotId> Sl = slot(E);
-  const SlotFact *F = Sl ? S->fact(*Sl) : nullptr;
+  const SlotFact *F = Sl ? factOf(*Sl) : nullptr;
   if (!F)
     return std::nullopt;
   Interval R = F->Range.meet(typeRange(E->getType()));

@@ -97,6 +97,12 @@ public:
   /// The slots of the function, or null outside any function.
   SlotTable *slots();
   std::optional<SlotId> slot(const clang::Expr *E);
+  /// The facts of a slot: its own, or for an element without any, those of
+  /// its summary.
+  const SlotFact *factOf(SlotId Sl) const;
+  /// The bound on A - B, through the summaries of elements where the
+  /// elements themselves have none.
+  std::optional<double> diffOf(SlotId A, SlotId B);
 
   /// The range a variable has without any flow fact: its type (unsigned
   /// and bool), and its name (eps > 0, std/var/norm >= 0, steps >= 0).

@@ -188,3 +188,57 @@ double not_an_element(const std::vector<double> &z, const std::vector<double> &w
     // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
   });
 }
+
+// ---- Elements at an index the analysis follows. ----------------------------
+
+// A copy of one element is not a maximum of the others.
+double copy_is_no_maximum(const double *x, int k, int j) {
+  double m = x[0];
+  if (k > 3)
+    m = x[1];
+  return std::exp(x[j] - m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
+
+// A running maximum from the first element, by comparison or by fmax.
+double running_max_by_comparison(const double *x, int n) {
+  double m = x[0];
+  for (int i = 1; i < n; ++i)
+    if (x[i] > m)
+      m = x[i];
+  double s = 0;
+  for (int j = 0; j < n; ++j)
+    s += std::exp(x[j] - m);
+  return s;
+}
+
+double running_max_by_fmax(const double *x, int n) {
+  double m = x[0];
+  for (int i = 0; i + 1 < n; ++i)
+    m = std::fmax(m, x[i + 1]);
+  double s = 0;
+  for (int j = 0; j < n; ++j)
+    s += std::exp(x[j] - m);
+  return s;
+}
+
+// Masked positions set to -inf before the maximum is taken are below it.
+double masked_then_max(double *x, int n, int upto) {
+  for (int i = upto; i < n; ++i)
+    x[i] = -INFINITY;
+  double m = x[0];
+  for (int i = 1; i < upto; ++i)
+    m = std::fmax(m, x[i]);
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += std::exp(x[i] - m);
+  return s;
+}
+
+// ---- A sum is a sum of exps only when exps go into it. ---------------------
+
+double updated_is_no_sum_of_exps(double v, double bias) {
+  v += bias;
+  return std::exp(v) / (v + 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
