@@ -53,7 +53,7 @@ void addClampBelowFix(DiagnosticBuilder &Diag, const CallExpr *Call,
 void addDivisionMatchers(MatchFinder *Finder,
                          MatchFinder::MatchCallback *Check) {
   Finder->addMatcher(binaryOperator(hasAnyOperatorName("/", "/="),
-                                    hasType(realFloatingPointType()))
+                                    hasFloatingOrDependentType())
                          .bind("division"),
                      Check);
   Finder->addMatcher(

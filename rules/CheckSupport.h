@@ -23,6 +23,12 @@ inline std::optional<std::string> typedLiteral(llvm::StringRef Value,
   return (Value + literalSuffix(P)).str();
 }
 
+/// Whether a rule can judge an expression: anything Clang parsed without
+/// an error, also in a template's own definition, where its type and value
+/// may depend on the template's parameters (the analysis then reads a
+/// dependent type as any floating type).
+inline bool analysable(const clang::Expr *E) { return !E->containsErrors(); }
+
 /// Whether a fix may touch this range: not inside a macro, not in a template
 /// instantiation (a fix written for float would be wrong for double).
 inline bool canFix(const clang::Stmt *S, clang::ASTContext &Ctx) {

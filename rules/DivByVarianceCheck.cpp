@@ -42,7 +42,7 @@ void DivByVarianceCheck::check(const MatchFinder::MatchResult &Result) {
 void DivByVarianceCheck::checkDivision(const Division &D,
                                        const MatchFinder::MatchResult &Result) {
   const Expr *Den = D.Divisor;
-  if (Den->isTypeDependent() || Den->isValueDependent())
+  if (!analysable(Den))
     return;
   ASTContext &Ctx = *Result.Context;
   ValueFacts Facts(Ctx, D.Site);
@@ -85,7 +85,7 @@ void DivByVarianceCheck::checkDivision(const Division &D,
 void DivByVarianceCheck::checkRsqrt(const CallExpr *Call,
                                     const MatchFinder::MatchResult &Result) {
   const Expr *Arg = Call->getArg(0);
-  if (Arg->isTypeDependent() || Arg->isValueDependent())
+  if (!analysable(Arg))
     return;
   ASTContext &Ctx = *Result.Context;
   ValueFacts Facts(Ctx, Call);

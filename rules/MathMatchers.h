@@ -16,6 +16,13 @@ AST_MATCHER_P(clang::CallExpr, callsMathKind, std::vector<MathKind>, Kinds) {
   return F && llvm::is_contained(Kinds, F->Kind);
 }
 
+/// Matches an expression whose type is a floating type, or depends on a
+/// template parameter (in a template's own definition, where `T` stands
+/// for the floating types it is written for).
+AST_MATCHER(clang::Expr, hasFloatingOrDependentType) {
+  return Node.isTypeDependent() || Node.getType()->isRealFloatingType();
+}
+
 } // namespace nanguard
 
 #endif

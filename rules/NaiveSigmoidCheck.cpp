@@ -18,7 +18,7 @@ void NaiveSigmoidCheck::registerMatchers(MatchFinder *Finder) {
 
 void NaiveSigmoidCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (Call->getArg(0)->isTypeDependent() || Call->getArg(0)->isValueDependent())
+  if (!analysable(Call->getArg(0)))
     return;
   ASTContext &Ctx = *Result.Context;
   const BinaryOperator *Div = naiveSigmoid(Call, Ctx);

@@ -1,6 +1,7 @@
 //===- NaiveSoftmaxCheck.cpp - nanguard-naive-softmax ---------------------===//
 
 #include "NaiveSoftmaxCheck.h"
+#include "CheckSupport.h"
 #include "ExpSites.h"
 #include "MathMatchers.h"
 
@@ -23,7 +24,7 @@ void NaiveSoftmaxCheck::registerMatchers(MatchFinder *Finder) {
 
 void NaiveSoftmaxCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (Call->getArg(0)->isTypeDependent() || Call->getArg(0)->isValueDependent())
+  if (!analysable(Call->getArg(0)))
     return;
   ExpSite Site = classifyExpCall(Call, *Result.Context);
   if (Site.Kind == ExpSiteKind::Softmax) {

@@ -19,7 +19,7 @@ void PLogPCheck::registerMatchers(MatchFinder *Finder) {
 void PLogPCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const Expr *Arg = Call->getArg(0);
-  if (Arg->isTypeDependent() || Arg->isValueDependent())
+  if (!analysable(Arg))
     return;
   ASTContext &Ctx = *Result.Context;
   const Expr *Factor = plogpFactor(Call, Ctx);

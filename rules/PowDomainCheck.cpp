@@ -19,8 +19,7 @@ void PowDomainCheck::registerMatchers(MatchFinder *Finder) {
 void PowDomainCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const Expr *Base = Call->getArg(0), *Exponent = Call->getArg(1);
-  if (Base->isValueDependent() || Exponent->isValueDependent() ||
-      Base->isTypeDependent() || Exponent->isTypeDependent())
+  if (!analysable(Base) || !analysable(Exponent))
     return;
   ValueFacts Facts(*Result.Context, Call);
   Interval B = Facts.range(Base), E = Facts.range(Exponent);

@@ -1,6 +1,7 @@
 //===- RawExpCheck.cpp - nanguard-raw-exp ---------------------------------===//
 
 #include "RawExpCheck.h"
+#include "CheckSupport.h"
 #include "ExpSites.h"
 #include "MathMatchers.h"
 #include "llvm/Support/Format.h"
@@ -37,7 +38,7 @@ static StringRef precisionName(FPPrecision P) {
 
 void RawExpCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (Call->getArg(0)->isTypeDependent() || Call->getArg(0)->isValueDependent())
+  if (!analysable(Call->getArg(0)))
     return;
   ExpSite Site = classifyExpCall(Call, *Result.Context);
   switch (Site.Kind) {

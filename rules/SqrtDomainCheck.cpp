@@ -20,7 +20,7 @@ void SqrtDomainCheck::registerMatchers(MatchFinder *Finder) {
 void SqrtDomainCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const Expr *Arg = Call->getArg(0);
-  if (Arg->isTypeDependent() || Arg->isValueDependent())
+  if (!analysable(Arg))
     return;
   ASTContext &Ctx = *Result.Context;
   ValueFacts Facts(Ctx, Call);

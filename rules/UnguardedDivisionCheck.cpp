@@ -17,7 +17,7 @@ void UnguardedDivisionCheck::check(const MatchFinder::MatchResult &Result) {
   if (!D)
     return;
   const Expr *Den = D->Divisor;
-  if (Den->isTypeDependent() || Den->isValueDependent())
+  if (!analysable(Den))
     return;
   ASTContext &Ctx = *Result.Context;
   // A standard deviation or a norm is div-by-variance's, when it is on.

@@ -65,9 +65,38 @@ const Expr *strip(const Expr *E) {
   }
 }
 
+/// A call in a template whose callee depends on the arguments (`sqrt(x)`,
+/// `std::log(p)` with `x` and `p` of a template type): the math function
+/// of that name when every candidate the lookup found is one (in std or at
+/// global scope).
+static const MathFunctionInfo *dependentMathCall(const CallExpr *Call) {
+  const auto *ULE =
+      dyn_cast<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  if (!ULE || !ULE->getName().isIdentifier() || ULE->decls().empty())
+    return nullptr;
+  StringRef Name = ULE->getName().getAsIdentifierInfo()->getName();
+  for (const NamedDecl *D : ULE->decls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D->getUnderlyingDecl()))
+      FD = FT->getTemplatedDecl();
+    if (!FD)
+      return nullptr;
+    const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+    if (!DC->isTranslationUnit() && !FD->isInStdNamespace() &&
+        FD->getBuiltinID() == 0)
+      return nullptr;
+  }
+  if (!Settings.Wrappers.empty())
+    if (auto It = Settings.Wrappers.find(Name); It != Settings.Wrappers.end())
+      return lookupMathFunction(It->second);
+  return lookupMathFunction(Name);
+}
+
 const MathFunctionInfo *getMathCall(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD || !FD->getIdentifier())
+  if (!FD)
+    return dependentMathCall(Call);
+  if (!FD->getIdentifier())
     return nullptr;
   if (!Settings.Wrappers.empty()) {
     auto It = Settings.Wrappers.find(FD->getName());
@@ -133,7 +162,8 @@ std::optional<Arithmetic> asArithmetic(const Expr *E) {
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     BinaryOperatorKind Op = BO->getOpcode();
     if (Op == BO_Add || Op == BO_Sub || Op == BO_Mul ||
-        (Op == BO_Div && BO->getType()->isRealFloatingType()))
+        (Op == BO_Div && (BO->getType()->isRealFloatingType() ||
+                          BO->isTypeDependent())))
       return Arithmetic{Op, BO->getLHS(), BO->getRHS()};
     return std::nullopt;
   }

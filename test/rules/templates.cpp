@@ -1,0 +1,75 @@
+// RUN: %check_nanguard %s unguarded-log,div-by-variance,naive-softmax,raw-exp %t
+//
+// A template's own definition is analysed, instantiated or not: calls that
+// depend on the template's parameters resolve through the math table by
+// name, and a type that depends on them is read as a floating type.
+
+#include <cmath>
+
+template <class T> T dot(const T *a, const T *b, int n) {
+  T s = 0;
+  for (int i = 0; i < n; ++i)
+    s += a[i] * b[i];
+  return s;
+}
+
+// Never instantiated in this file.
+template <class T> void normalize(T *v, int n) {
+  T norm = std::sqrt(dot(v, v, n));
+  for (int i = 0; i < n; ++i)
+    v[i] /= norm;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
+}
+
+template <class T> void normalize_eps(T *v, int n, T eps) {
+  T norm = std::sqrt(dot(v, v, n)) + eps;
+  for (int i = 0; i < n; ++i)
+    v[i] /= norm;
+}
+
+template <class T> T nll(T p) { return -log(p); }
+// CHECK-MESSAGES: :[[@LINE-1]]:41: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+
+template <class T> T nll_guarded(T p) {
+  if (p <= 0)
+    return 0;
+  return -std::log(p);
+}
+
+template <class T> struct LayerNorm {
+  T eps;
+  T scale(const T *x, int n) const {
+    T var = 0;
+    for (int i = 0; i < n; ++i)
+      var += x[i] * x[i];
+    return T(1) / std::sqrt(var / n + eps);
+  }
+  T scale_no_eps(const T *x, int n) const {
+    T var = 0;
+    for (int i = 0; i < n; ++i)
+      var += x[i] * x[i];
+    return T(1) / std::sqrt(var / n);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
+  }
+};
+
+template <class T> T logsumexp(const T *x, int n) {
+  T m = x[0];
+  for (int i = 1; i < n; ++i)
+    m = std::max(m, x[i]);
+  T s = 0;
+  for (int i = 0; i < n; ++i)
+    s += std::exp(x[i] - m);
+  return m + std::log(s);
+}
+
+// Instantiated twice: one report per site.
+template <class T> T lse_naive(const T *x, int n) {
+  T s = 0;
+  for (int i = 0; i < n; ++i)
+    s += std::exp(x[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log-sum-exp without subtracting the maximum: exp overflows to inf [nanguard-naive-softmax]
+  return std::log(s);
+}
+float lse_f(const float *x, int n) { return lse_naive(x, n); }
+double lse_d(const double *x, int n) { return lse_naive(x, n); }
