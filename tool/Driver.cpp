@@ -245,9 +245,15 @@ std::string absolutePath(const ClangTidyError &E, StringRef Path) {
 }
 
 void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
+  // One report per site and rule: a template's definition and each of its
+  // instantiations report the same site, maybe in other words. The first
+  // (the definition's, visited first) is kept. Compiler diagnostics keep
+  // their message in the key.
   auto Key = [](const ClangTidyError &E) {
-    return std::tie(E.Message.FilePath, E.Message.FileOffset,
-                    E.DiagnosticName, E.Message.Message);
+    bool Rule = StringRef(E.DiagnosticName).starts_with("nanguard-");
+    return std::make_tuple(E.Message.FilePath, E.Message.FileOffset,
+                           E.DiagnosticName,
+                           Rule ? std::string() : E.Message.Message);
   };
   llvm::stable_sort(Errors, [&](const ClangTidyError &A,
                                 const ClangTidyError &B) {
