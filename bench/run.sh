@@ -269,6 +269,11 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo
   echo "Target: nanguard <= 1.2x of \`-fsyntax-only\`."
   echo
+  bench/lint-scaling.sh "$rounds" >/dev/null
+  cat build/bench/lint-scaling.md
+  echo
+  echo "Target: analysis cost per line within 2x from 50 to 3,200 lines."
+  echo
   echo "## Lint accuracy"
   echo
   echo "Precision and recall on the labelled corpus are measured by the test"

@@ -3,6 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh >/dev/null
+# The lint built with AddressSanitizer and UndefinedBehaviorSanitizer, which
+# the stress tests run (test/stress/stress-asan.test).
+if [ ! -f build-asan/build.ninja ]; then
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DNANGUARD_SANITIZE=address,undefined >/dev/null
+fi
+ninja -C build-asan nanguard >/dev/null
 
 log=build/test-results.txt
 status=0

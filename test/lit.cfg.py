@@ -76,3 +76,9 @@ if os.path.exists(os.path.join(config.nanguard_tools_dir, "NanGuardUnitTests")):
     config.available_features.add("unittests")
 if os.path.exists("/usr/local/cuda/include/cuda_runtime.h"):
     config.available_features.add("cuda-toolkit")
+# The sanitizer build of the lint (scripts/test.sh makes it in build-asan/:
+# AddressSanitizer and UndefinedBehaviorSanitizer).
+sanitized = os.path.join(config.nanguard_src_root, "build-asan", "bin", "nanguard")
+if os.path.exists(sanitized):
+    config.available_features.add("nanguard-asan")
+    config.substitutions.append(("%asan_nanguard", sanitized))

@@ -16,8 +16,11 @@ namespace nanguard {
 
 static constexpr double Inf = std::numeric_limits<double>::infinity();
 /// Relations kept per state: beyond it new ones are not added (dropping a
-/// relation only weakens what is known).
-static constexpr unsigned MaxRelations = 2048;
+/// relation only weakens what is known). Every block's entry holds a state,
+/// so this bounds the cost of a state and keeps the analysis linear in the
+/// length of a function (bench/lint-scaling.sh); real functions relate far
+/// fewer pairs.
+static constexpr unsigned MaxRelations = 512;
 
 //===----------------------------------------------------------------------===//
 // Slots
