@@ -41,6 +41,11 @@ bool named(const clang::FunctionDecl *FD, const llvm::StringMap<bool> &Names);
 
 /// \p E without parentheses, implicit casts, temporaries and copies.
 const clang::Expr *strip(const clang::Expr *E);
+/// Whether an expression exists and has a type: in a template's own
+/// definition some do not yet (a parenthesised initialiser list).
+inline bool typed(const clang::Expr *E) {
+  return E && !E->getType().isNull();
+}
 
 /// The math function a call names, if the table knows it: `log`, `::logf`,
 /// `std::log`, `__builtin_log` (not a user's own `log` in a namespace).

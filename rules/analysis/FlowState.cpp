@@ -320,7 +320,7 @@ bool SlotTable::indexKey(const Expr *Index, std::string &Out,
 }
 
 std::optional<SlotId> SlotTable::slotFor(const Expr *E) {
-  if (!E)
+  if (!typed(E))
     return std::nullopt;
   bool Cacheable = Bindings.empty();
   if (Cacheable) {

@@ -28,7 +28,7 @@ static bool isBounded(const Interval &I) {
 }
 
 std::optional<ValueFacts::Linear> ValueFacts::linear(const Expr *E) {
-  if (!slots())
+  if (!slots() || !typed(E))
     return std::nullopt;
   E = stripValueCasts(E);
   std::optional<Arithmetic> A = asArithmetic(E);
@@ -122,7 +122,7 @@ struct BoundSet {
 
 SmallVector<ValueFacts::Bound, 4> ValueFacts::relationsOf(const Expr *E) {
   BoundSet Out;
-  if (!slots())
+  if (!slots() || !typed(E))
     return {};
   E = stripValueCasts(E);
   // v = a + [lo, hi]: v - a <= hi, a - v <= -lo, and through a's relations.
@@ -304,6 +304,8 @@ bool ValueFacts::isSumOfShiftedExps(const Expr *E, unsigned Depth) {
 
 unsigned ValueFacts::traits(const Expr *E) {
   unsigned T = 0;
+  if (!typed(E))
+    return T;
   if (carriesEpsilon(E))
     T |= CarriesEpsilon;
   if (involvesSpread(E))

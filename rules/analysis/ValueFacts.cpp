@@ -75,6 +75,8 @@ std::optional<SlotId> ValueFacts::slot(const Expr *E) {
 }
 
 Interval ValueFacts::typeRange(QualType T) const {
+  if (T.isNull()) // some expressions in a template have no type yet
+    return Interval::all();
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isBooleanType())
     return Interval{0, 1, false, false, false};
@@ -99,9 +101,11 @@ Interval ValueFacts::range(const Expr *E) {
 }
 
 Interval ValueFacts::evaluate(const Expr *E) {
-  if (!E)
+  if (!typed(E))
     return Interval::all();
   E = strip(E);
+  if (!typed(E))
+    return Interval::all();
   if (Depth > 48)
     return typeRange(E->getType());
   ++Depth;

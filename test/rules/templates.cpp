@@ -73,3 +73,18 @@ template <class T> T lse_naive(const T *x, int n) {
 }
 float lse_f(const float *x, int n) { return lse_naive(x, n); }
 double lse_d(const double *x, int n) { return lse_naive(x, n); }
+
+// Initialisers of a dependent type in parentheses have no type yet; the
+// analysis reads them as unknown (this crashed the run once).
+template <class M> void lu_scale(M &LU, long m) {
+  typedef typename M::type T;
+  for (long j = 0; j < m; ++j) {
+    T pivot(LU(j, j), 0);
+    if (LU(j, j) != 0.0)
+      for (long i = j + 1; i < m; i++)
+        LU(i, j) /= LU(j, j);
+    T s(pivot);
+    s /= std::sqrt(s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
+  }
+}
