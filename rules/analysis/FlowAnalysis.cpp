@@ -596,6 +596,8 @@ void FunctionFlow::assign(const Expr *Target, const Expr *Value,
       break;
     case BO_DivAssign:
       New.Range = multiply(Old, reciprocal(RHS));
+      if (Target->getType()->isIntegerType())
+        New.Range = truncatedToInteger(New.Range);
       New.Traits = May;
       break;
     default:

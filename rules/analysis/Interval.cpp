@@ -165,6 +165,18 @@ Interval reciprocal(const Interval &A) {
   return Interval::all();
 }
 
+Interval truncatedToInteger(Interval R) {
+  if (R.isEmpty())
+    return R;
+  // Truncation is monotone: the quotients lie between the truncated bounds.
+  R.Lo = std::trunc(R.Lo);
+  R.Hi = std::trunc(R.Hi);
+  R.LoOpen = R.HiOpen = false;
+  if (R.Lo <= 0 && R.Hi >= 0)
+    R.NonZero = false;
+  return R;
+}
+
 Interval roundedTo(Interval R, const llvm::fltSemantics &Sem) {
   if (R.isEmpty())
     return R;

@@ -60,6 +60,9 @@ Interval reciprocal(const Interval &A);
 /// A range converted to a floating format: positive values below half its
 /// smallest subnormal round to 0 (1e-8 in _Float16).
 Interval roundedTo(Interval R, const llvm::fltSemantics &Sem);
+/// The result of an integer division whose real quotient lies in \p R:
+/// rounded toward zero (in `for (o = 16; o > 0; o /= 2)`, 1 / 2 is 0).
+Interval truncatedToInteger(Interval R);
 /// The join, with every bound that moved pushed to infinity: what a loop
 /// head keeps so that the analysis of a loop ends.
 Interval widen(const Interval &Old, const Interval &New);

@@ -332,6 +332,9 @@ Interval ValueFacts::evaluateProduct(const Expr *E) {
       Rec = Interval::atLeast(0, /*Open=*/true);
     R = multiply(R, Rec);
   }
+  // An integer quotient is rounded toward zero.
+  if (!Den.empty() && E->getType()->isIntegerType())
+    R = truncatedToInteger(R);
   return R;
 }
 

@@ -242,3 +242,13 @@ double updated_is_no_sum_of_exps(double v, double bias) {
   return std::exp(v) / (v + 1);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
 }
+
+// ---- Integer division rounds toward zero. ----------------------------------
+
+// The loop ends (1 / 2 is 0), so what holds after it is known there.
+float after_halving_loop(float v, float (*g)(float)) {
+  float m = v;
+  for (int o = 16; o > 0; o /= 2)
+    m = fmaxf(m, g(m));
+  return std::exp(v - m);
+}

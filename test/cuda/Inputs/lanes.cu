@@ -1,0 +1,44 @@
+// Models "warp-shuffle" and "reduction" (cooperative groups): a value moved
+// from another lane is a value of the same kind, and cg::reduce with
+// cg::greater is a maximum over the group's lanes. The declarations below
+// stand in for <cooperative_groups/reduce.h>.
+namespace cooperative_groups {
+struct thread_block_tile32 {};
+template <class T> struct greater {
+  __device__ T operator()(T a, T b) const { return a > b ? a : b; }
+};
+template <class T> struct less {
+  __device__ T operator()(T a, T b) const { return a < b ? a : b; }
+};
+template <class Group, class T, class Op>
+__device__ T reduce(const Group &g, T v, Op op);
+} // namespace cooperative_groups
+namespace cg = cooperative_groups;
+
+__device__ float warp_max(float v) {
+  for (int o = 16; o > 0; o /= 2)
+    v = fmaxf(v, __shfl_xor_sync(0xffffffffu, v, o));
+  return v;
+}
+
+__global__ void by_shuffle(const float *x, float *y) {
+  float v = x[threadIdx.x];
+  float m = v;
+  for (int o = 16; o > 0; o /= 2)
+    m = fmaxf(m, __shfl_down_sync(0xffffffffu, m, o));
+  m = __shfl_sync(0xffffffffu, m, 0);
+  y[threadIdx.x] = expf(v - m);
+}
+
+__global__ void by_group(const float *x, float *y, cg::thread_block_tile32 warp) {
+  float v = x[threadIdx.x];
+  float m = cg::reduce(warp, v, cg::greater<float>());
+  y[threadIdx.x] = expf(v - m);
+}
+
+__global__ void by_group_min(const float *x, float *y, cg::thread_block_tile32 warp) {
+  float v = x[threadIdx.x];
+  float m = cg::reduce(warp, v, cg::less<float>());
+  y[threadIdx.x] = expf(v - m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: expf of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
