@@ -198,10 +198,14 @@ Interval widen(const Interval &Old, const Interval &New) {
   if (Old.isEmpty())
     return New;
   Interval R = Old.join(New);
+  bool Moved = false;
   if (New.Lo < Old.Lo)
-    R.Lo = -Inf, R.LoOpen = false;
+    R.Lo = -Inf, R.LoOpen = false, Moved = true;
   if (New.Hi > Old.Hi)
-    R.Hi = Inf, R.HiOpen = false;
+    R.Hi = Inf, R.HiOpen = false, Moved = true;
+  // A bound that moves may move across 0.
+  if (Moved)
+    R.NonZero = false;
   return R;
 }
 
