@@ -157,6 +157,40 @@ const llvm::fltSemantics *floatSemantics(QualType T, const ASTContext &Ctx) {
   return cudaFloatClass(T);
 }
 
+/// An overloaded operator that stands for the built-in one: on a CUDA
+/// floating class, or in a template's definition.
+static bool standsForBuiltin(const CXXOperatorCallExpr *OC) {
+  if (OC->isTypeDependent())
+    return true;
+  for (const Expr *Arg : OC->arguments())
+    if (cudaFloatClass(Arg->getType()))
+      return true;
+  return false;
+}
+
+std::optional<BinaryView> asBinary(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BinaryView{BO->getOpcode(), BO->getLHS(), BO->getRHS()};
+  const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+  if (!OC || OC->getNumArgs() != 2 || !OC->isInfixBinaryOp() ||
+      !standsForBuiltin(OC))
+    return std::nullopt;
+  return BinaryView{BinaryOperator::getOverloadedOpcode(OC->getOperator()),
+                    OC->getArg(0), OC->getArg(1)};
+}
+
+const Expr *negatedOperand(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_Minus ? UO->getSubExpr() : nullptr;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if (OC->getOperator() == OO_Minus && OC->getNumArgs() == 1 &&
+        standsForBuiltin(OC))
+      return OC->getArg(0);
+  return nullptr;
+}
+
 std::optional<Arithmetic> asArithmetic(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
@@ -168,7 +202,8 @@ std::optional<Arithmetic> asArithmetic(const Expr *E) {
     return std::nullopt;
   }
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (OC->getNumArgs() != 2 || !cudaFloatClass(OC->getType()))
+    if (OC->getNumArgs() != 2 ||
+        !(cudaFloatClass(OC->getType()) || OC->isTypeDependent()))
       return std::nullopt;
     switch (OC->getOperator()) {
     case OO_Plus:

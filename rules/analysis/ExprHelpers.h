@@ -73,6 +73,18 @@ struct Arithmetic {
 };
 std::optional<Arithmetic> asArithmetic(const clang::Expr *E);
 
+/// A binary operator as written, also when overload resolution made it a
+/// call: on a CUDA floating class, or in a template's definition where an
+/// operator template was visible (`x > 0.0` with `x` of type `F`).
+struct BinaryView {
+  clang::BinaryOperatorKind Op;
+  const clang::Expr *LHS;
+  const clang::Expr *RHS;
+};
+std::optional<BinaryView> asBinary(const clang::Expr *E);
+/// The operand of a unary minus, in the same sense; null otherwise.
+const clang::Expr *negatedOperand(const clang::Expr *E);
+
 /// \p E without parentheses, implicit casts and conversion calls
 /// (`__half2float(hexp(h))` is the hexp call).
 const clang::Expr *stripConversions(const clang::Expr *E);

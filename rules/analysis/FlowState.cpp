@@ -255,15 +255,14 @@ bool SlotTable::key(const Expr *E, std::string &Out,
     return true;
   };
   std::optional<Arithmetic> A = asArithmetic(E);
-  const auto *Neg = dyn_cast<UnaryOperator>(E);
-  if (Neg && Neg->getOpcode() == UO_Minus) {
+  if (const Expr *Negated = negatedOperand(E)) {
     std::string K;
     bool C = false;
-    if (!Sub(Neg->getSubExpr(), K, C) || C)
+    if (!Sub(Negated, K, C) || C)
       return false;
     Out += "(-" + K + ")";
     Compound = true;
-    if (std::optional<SlotId> P = slotFor(Neg->getSubExpr()))
+    if (std::optional<SlotId> P = slotFor(Negated))
       Parts.push_back(*P);
     return true;
   }

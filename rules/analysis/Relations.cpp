@@ -394,12 +394,11 @@ bool ValueFacts::isScaledNonPositive(const Expr *E) {
         Flatten(BO->getRHS());
         return;
       }
-    if (const auto *UO = dyn_cast<UnaryOperator>(F))
-      if (UO->getOpcode() == UO_Minus) {
-        Negative = !Negative;
-        Flatten(UO->getSubExpr());
-        return;
-      }
+    if (const Expr *Negated = negatedOperand(F)) {
+      Negative = !Negative;
+      Flatten(Negated);
+      return;
+    }
     Factors.push_back(F);
   };
   Flatten(E);
@@ -501,7 +500,7 @@ void ValueFacts::assume(const Expr *Cond, bool Truth) {
         S->NonEmpty.push_back(Root);
     return;
   }
-  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  std::optional<BinaryView> BO = asBinary(Cond);
   if (!BO) {
     if (!Cond->getType()->isArithmeticType())
       return;
@@ -514,26 +513,26 @@ void ValueFacts::assume(const Expr *Cond, bool Truth) {
     }
     return;
   }
-  BinaryOperatorKind Op = BO->getOpcode();
+  BinaryOperatorKind Op = BO->Op;
   if (Op == BO_LAnd) {
     if (Truth) {
-      assume(BO->getLHS(), true);
-      assume(BO->getRHS(), true);
+      assume(BO->LHS, true);
+      assume(BO->RHS, true);
     }
     return;
   }
   if (Op == BO_LOr) {
     if (!Truth) {
-      assume(BO->getLHS(), false);
-      assume(BO->getRHS(), false);
+      assume(BO->LHS, false);
+      assume(BO->RHS, false);
     }
     return;
   }
-  if (!BO->isComparisonOp())
+  if (!BinaryOperator::isComparisonOp(Op))
     return;
   if (!Truth)
     Op = negateComparison(Op);
-  const Expr *L = BO->getLHS(), *R = BO->getRHS();
+  const Expr *L = BO->LHS, *R = BO->RHS;
   if (Op == BO_NE || Op == BO_LT || Op == BO_GT)
     S->Distinct.push_back({L, R});
   Interval LR = evaluate(L), RR = evaluate(R);

@@ -134,6 +134,9 @@ Interval ValueFacts::evaluate(const Expr *E) {
 }
 
 Interval ValueFacts::evaluateUncached(const Expr *E) {
+  // T(v) in a template's definition: the value v, converted.
+  if (const auto *UC = dyn_cast<CXXUnresolvedConstructExpr>(E))
+    return UC->getNumArgs() == 1 ? evaluate(UC->getArg(0)) : Interval::all();
   if (const auto *CE = dyn_cast<CastExpr>(E)) {
     Interval Sub = evaluate(CE->getSubExpr());
     if (CE->getCastKind() == CK_FloatingCast && CE->getType()->isRealFloatingType())
@@ -148,6 +151,8 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
     return Sub.meet(typeRange(CE->getType()));
   }
 
+  if (const Expr *Negated = negatedOperand(E))
+    return negate(evaluate(Negated));
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     switch (UO->getOpcode()) {
     case UO_Minus:
@@ -290,12 +295,11 @@ Interval ValueFacts::evaluateProduct(const Expr *E) {
         return;
       }
     }
-    if (const auto *UO = dyn_cast<UnaryOperator>(F))
-      if (UO->getOpcode() == UO_Minus) {
-        Negative = !Negative;
-        Flatten(UO->getSubExpr(), InDen);
-        return;
-      }
+    if (const Expr *Negated = negatedOperand(F)) {
+      Negative = !Negative;
+      Flatten(Negated, InDen);
+      return;
+    }
     (InDen ? Den : Num).push_back(F);
   };
   Flatten(E, false);
@@ -423,9 +427,21 @@ Interval ValueFacts::evaluateCall(const CallExpr *Call) {
   case MathKind::Expm1: {
     Interval X = Arg(0);
     double Overflow = F->kind().overflowThreshold(P);
-    Interval R = Interval::atLeast(F->Kind == MathKind::Expm1 ? -1 : 0);
+    if (F->Kind == MathKind::Expm1) {
+      // Increasing, in (-1, inf), with the sign of its argument.
+      Interval R = Interval::atLeast(-1);
+      if (std::isfinite(X.Lo))
+        R.Lo = std::expm1(X.Lo);
+      if (X.isAtMost(Overflow))
+        R.Hi = std::expm1(X.Hi), R.HiOpen = X.HiOpen;
+      R.NonZero = X.isNonZero();
+      if (X.isPositive())
+        R.LoOpen = true;
+      return R;
+    }
+    Interval R = Interval::atLeast(0);
     // exp(x) underflows to 0 far below -overflow; above that it is positive.
-    if (F->Kind != MathKind::Expm1 && X.Lo > -Overflow)
+    if (X.Lo > -Overflow)
       R.LoOpen = true, R.NonZero = true;
     if (X.isAtMost(Overflow))
       R.Hi = F->Kind == MathKind::Exp2    ? std::exp2(X.Hi)

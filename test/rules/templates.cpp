@@ -4,6 +4,7 @@
 // depend on the template's parameters resolve through the math table by
 // name, and a type that depends on them is read as a floating type.
 
+#include <algorithm>
 #include <cmath>
 
 template <class T> T dot(const T *a, const T *b, int n) {
@@ -88,3 +89,29 @@ template <class M> void lu_scale(M &LU, long m) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
   }
 }
+
+// With operator templates in scope (as <utility> and <complex> bring), a
+// comparison or a minus on a value of type F is an operator call in the
+// definition: still a comparison, still a negation.
+template <class T> struct Wrapped { T v; };
+template <class T> bool operator>(const Wrapped<T> &a, const Wrapped<T> &b) { return a.v > b.v; }
+template <class T> Wrapped<T> operator-(const Wrapped<T> &a) { return {-a.v}; }
+
+template <class F> F softplus(F x) {
+  if (x > 0.0)
+    return x + std::log1p(std::exp(-x));
+  return std::log1p(std::exp(x));
+}
+
+template <class F> F softplus_unguarded(F x) { return std::log1p(std::exp(-x)); }
+// CHECK-MESSAGES: :[[@LINE-1]]:66: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+
+// F(v) is the value v; -expm1(-y) is positive for y > 0.
+template <class F> F softplus_inverse(F x) {
+  F y = std::max(x, F(1e-6));
+  return y + std::log(-std::expm1(-y));
+}
+
+template <class F> F log_of_expm1(F x) { return std::log(std::expm1(x)); }
+// CHECK-MESSAGES: :[[@LINE-1]]:49: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+// CHECK-MESSAGES: :[[@LINE-2]]:58: warning: expm1 of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
