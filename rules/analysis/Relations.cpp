@@ -223,8 +223,21 @@ SmallVector<ValueFacts::Bound, 4> ValueFacts::relationsOf(const Expr *E) {
     if (std::optional<Linear> Hi = linear(M.Operands[2]))
       FromLinear(*Hi, true, false, Out);
     return Out.Items;
-  case ModelEffect::SameValue:
-    return relationsOf(M.Operands.front());
+  case ModelEffect::SameValue: {
+    // Another lane's value of the same kind: above what the value is above
+    // (a maximum, broadcast from the lane that reduced, bounds this lane's
+    // values), but not below this lane's values: `if (__shfl_down_sync(..,
+    // m, o) > m)` is a test, not a contradiction. What every lane shares (a
+    // summary, shared memory) bounds it both ways.
+    SmallVector<Bound, 4> Moved = relationsOf(M.Operands.front());
+    for (Bound &B : Moved)
+      if (!slots()->info(B.Other).vacuousWhenAbsent())
+        B.Above = Inf;
+    llvm::erase_if(Moved, [](const Bound &B) {
+      return B.Above == Inf && B.Below == Inf;
+    });
+    return Moved;
+  }
   default:
     break;
   }

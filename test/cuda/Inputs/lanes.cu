@@ -42,3 +42,26 @@ __global__ void by_group_min(const float *x, float *y, cg::thread_block_tile32 w
   y[threadIdx.x] = expf(v - m);
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: expf of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
 }
+
+// Merging online-softmax states across lanes: the value from another lane
+// is compared with this lane's, not taken to equal it.
+__global__ void merge_lanes(const float *x, float *y, int n) {
+  float maxval = -INFINITY, sumval = 0.f;
+  for (int i = threadIdx.x % 32; i < n; i += 32) {
+    float bigger = fmaxf(maxval, x[i]);
+    sumval = sumval * expf(maxval - bigger) + expf(x[i] - bigger);
+    maxval = bigger;
+  }
+  for (int offset = 16; offset > 0; offset >>= 1) {
+    float offsetMaxval = __shfl_down_sync(0xffffffffu, maxval, offset);
+    float offsetSumval = __shfl_down_sync(0xffffffffu, sumval, offset);
+    if (offsetMaxval > maxval) {
+      sumval *= expf(maxval - offsetMaxval);
+      maxval = offsetMaxval;
+    } else {
+      offsetSumval *= expf(offsetMaxval - maxval);
+    }
+    sumval += offsetSumval;
+  }
+  y[threadIdx.x] = sumval;
+}
