@@ -4,6 +4,7 @@
 #include "Guards.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <memory>
@@ -280,6 +281,59 @@ static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
          !containsExpCall(Div->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
 }
 
+/// The variable an exp's value is kept in: `double w = exp(z);` or
+/// `w = exp(z);`.
+static const VarDecl *keptIn(const CallExpr *Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  for (unsigned Up = 0; Up < 4; ++Up) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *VD = Node.get<VarDecl>())
+      return VD->hasLocalStorage() ? VD : nullptr;
+    if (const auto *BO = Node.get<BinaryOperator>()) {
+      if (BO->getOpcode() != BO_Assign)
+        return nullptr;
+      const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      return VD && VD->hasLocalStorage() ? VD : nullptr;
+    }
+    const auto *E = Node.get<Expr>();
+    if (!E || !isa<ImplicitCastExpr, ParenExpr, ExprWithCleanups>(E))
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// Whether \p S, after \p After in the source, tests a value built on
+/// \p VD for an overflow: isinf(w), !isfinite(w * w), isnan(w).
+static bool testsForOverflow(const Stmt *S, const VarDecl *VD,
+                             SourceLocation After, const SourceManager &SM) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const MathFunctionInfo *F = getMathCall(Call))
+      if ((F->Kind == MathKind::IsInf || F->Kind == MathKind::IsFinite ||
+           F->Kind == MathKind::IsNan) &&
+          Call->getNumArgs() == 1 && readsDecl(Call->getArg(0), VD) &&
+          SM.isBeforeInTranslationUnit(After, Call->getBeginLoc()))
+        return true;
+  for (const Stmt *Child : S->children())
+    if (testsForOverflow(Child, VD, After, SM))
+      return true;
+  return false;
+}
+
+/// exp's value is kept in a variable that the function then tests for inf
+/// (`w = exp(z); if (isinf(w)) return 0;`): the overflow is handled.
+static bool overflowIsTested(const CallExpr *Call, ASTContext &Ctx) {
+  const VarDecl *Kept = keptIn(Call, Ctx);
+  const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
+  return Body && testsForOverflow(Body, Kept, Call->getEndLoc(),
+                                  Ctx.getSourceManager());
+}
+
 /// The scans of the bodies of this translation unit, each made once.
 static thread_local DenseMap<const Stmt *, std::unique_ptr<SoftmaxScan>> Scans;
 
@@ -441,8 +495,9 @@ static ExpSite classifyUncached(const CallExpr *Call, ASTContext &Ctx) {
     if (Site.Kind != ExpSiteKind::Unbounded)
       return Site;
   }
-  Site.Kind = overflowIsAbsorbed(Call, Ctx) ? ExpSiteKind::Harmless
-                                             : ExpSiteKind::Unbounded;
+  Site.Kind = overflowIsAbsorbed(Call, Ctx) || overflowIsTested(Call, Ctx)
+                  ? ExpSiteKind::Harmless
+                  : ExpSiteKind::Unbounded;
   return Site;
 }
 

@@ -187,3 +187,27 @@ float decayed_lr(float base, int global_step) {
   const float rate = 1e-4f;
   return base * std::exp(-rate * global_step);
 }
+
+// The value is kept and tested for an overflow before it is used.
+double logistic_pdf(double z) {
+  const double w = std::exp(z);
+  const double d = 1 + w;
+  if (std::isinf(w) || std::isinf(w * w))
+    return 0.0;
+  return w / (d * d);
+}
+
+double tested_finite(double z) {
+  double w;
+  w = std::exp(z);
+  return std::isfinite(w) ? 1 - w : 0.0;
+}
+
+// Tested before the exp, not after: the overflow is not handled.
+double tested_too_early(double z, double w) {
+  if (std::isinf(w))
+    return 0.0;
+  w = std::exp(z);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  return 1 - w;
+}
