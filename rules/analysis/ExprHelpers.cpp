@@ -327,8 +327,25 @@ FPPrecision precisionOf(QualType T) {
   return FPPrecision::Generic;
 }
 
+const Expr *loadedPointer(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || Call->getNumArgs() != 1 ||
+      !Call->getArg(0)->getType()->isPointerType())
+    return nullptr;
+  // CUDA's load intrinsics with a cache hint: __ldg, __ldcg, __ldca,
+  // __ldcs, __ldlu, __ldcv.
+  StringRef Name = FD->getName();
+  if (Name == "__ldg" || Name == "__ldcg" || Name == "__ldca" ||
+      Name == "__ldcs" || Name == "__ldlu" || Name == "__ldcv")
+    return Call->getArg(0);
+  return nullptr;
+}
+
 const ValueDecl *rootDecl(const Expr *E) {
   E = strip(E);
+  if (const Expr *P = loadedPointer(E))
+    return rootDecl(P);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return DRE->getDecl();
   if (const auto *ME = dyn_cast<MemberExpr>(E))

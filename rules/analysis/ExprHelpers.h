@@ -82,6 +82,9 @@ struct BinaryView {
   const clang::Expr *RHS;
 };
 std::optional<BinaryView> asBinary(const clang::Expr *E);
+/// The pointer a load intrinsic reads through (`__ldg(p)`, `__ldcs(x + i)`:
+/// the same value as `*p`); null for anything else.
+const clang::Expr *loadedPointer(const clang::Expr *E);
 /// The operand of a unary minus, in the same sense; null otherwise.
 const clang::Expr *negatedOperand(const clang::Expr *E);
 

@@ -202,6 +202,7 @@ bool SlotTable::key(const Expr *E, std::string &Out,
     if (const CXXMethodDecl *M = MC->getMethodDecl(); M && M->getIdentifier())
       Element |= M->getName() == "back" || M->getName() == "front" ||
                  M->getName() == "at";
+  Element |= loadedPointer(E) != nullptr; // __ldg(p): *p
   if (Element) {
     const ValueDecl *Root = rootDecl(E);
     if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
