@@ -342,10 +342,26 @@ const Expr *loadedPointer(const Expr *E) {
   return nullptr;
 }
 
+bool isElementCall(const Expr *E) {
+  const auto *OC = dyn_cast<CXXOperatorCallExpr>(E->IgnoreParenImpCasts());
+  if (!OC || OC->getOperator() != OO_Call || OC->getNumArgs() < 2 ||
+      !OC->isLValue())
+    return false;
+  if (const CXXRecordDecl *RD = OC->getArg(0)->getType()->getAsCXXRecordDecl();
+      !RD || RD->isLambda())
+    return false;
+  for (unsigned I = 1; I < OC->getNumArgs(); ++I)
+    if (!OC->getArg(I)->getType()->isIntegralOrEnumerationType())
+      return false;
+  return true;
+}
+
 const ValueDecl *rootDecl(const Expr *E) {
   E = strip(E);
   if (const Expr *P = loadedPointer(E))
     return rootDecl(P);
+  if (isElementCall(E))
+    return rootDecl(cast<CXXOperatorCallExpr>(E)->getArg(0));
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return DRE->getDecl();
   if (const auto *ME = dyn_cast<MemberExpr>(E))

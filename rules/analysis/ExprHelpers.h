@@ -85,6 +85,10 @@ std::optional<BinaryView> asBinary(const clang::Expr *E);
 /// The pointer a load intrinsic reads through (`__ldg(p)`, `__ldcs(x + i)`:
 /// the same value as `*p`); null for anything else.
 const clang::Expr *loadedPointer(const clang::Expr *E);
+/// `m(i)`, `m(i, j)`: an element of a matrix or tensor object, read through
+/// an operator() that takes indices and returns a reference (Eigen, dlib,
+/// xtensor, tensor views). Not a lambda's call.
+bool isElementCall(const clang::Expr *E);
 /// The operand of a unary minus, in the same sense; null otherwise.
 const clang::Expr *negatedOperand(const clang::Expr *E);
 

@@ -407,8 +407,15 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
         invalidate(Object, St);
     }
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (getMathCall(Call) || modelOf(Call).Effect != ModelEffect::None)
+    if (getMathCall(Call) || modelOf(Call).Effect != ModelEffect::None) {
+      // frexp(x, &e), sincos(x, &s, &c): what they are given the address
+      // of, they write.
+      for (const Expr *Arg : Call->arguments())
+        if (const auto *UO = dyn_cast<UnaryOperator>(strip(Arg));
+            UO && UO->getOpcode() == UO_AddrOf)
+          invalidate(Arg, St);
       return;
+    }
     unsigned Offset = isa<CXXOperatorCallExpr>(Call) && FD && isa<CXXMethodDecl>(FD) ? 1 : 0;
     for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = Call->getArg(I);

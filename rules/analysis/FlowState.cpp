@@ -63,9 +63,25 @@ public:
   bool VisitUnaryOperator(UnaryOperator *UO) {
     if (UO->getOpcode() == UO_AddrOf)
       if (const VarDecl *VD = directVar(UO->getSubExpr()))
-        Escaped.insert(VD);
+        ++AddressTaken[VD];
     return true;
   }
+  // `f(&x)`: the call may write x, which the flow treats as an assignment
+  // at the call; only an address kept elsewhere makes x an alias.
+  bool VisitCallExpr(CallExpr *Call) {
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+          UO && UO->getOpcode() == UO_AddrOf)
+        if (const VarDecl *VD = directVar(UO->getSubExpr()))
+          ++PassedToCalls[VD];
+    return true;
+  }
+  void finish() {
+    for (const auto &[VD, N] : AddressTaken)
+      if (PassedToCalls.lookup(VD) < N)
+        Escaped.insert(VD);
+  }
+  DenseMap<const VarDecl *, unsigned> AddressTaken, PassedToCalls;
   bool VisitVarDecl(VarDecl *VD) {
     if (VD->getType()->isReferenceType() &&
         !VD->getType().getNonReferenceType().isConstQualified() &&
@@ -95,8 +111,11 @@ public:
 } // namespace
 
 SlotTable::SlotTable(ASTContext &Ctx, const Stmt *Body) : Ctx(Ctx) {
-  if (Body)
-    BodyScan(Escaped, RangeSources).TraverseStmt(const_cast<Stmt *>(Body));
+  if (Body) {
+    BodyScan Scan(Escaped, RangeSources);
+    Scan.TraverseStmt(const_cast<Stmt *>(Body));
+    Scan.finish();
+  }
 }
 
 bool SlotTable::isTracked(const VarDecl *VD) const {
@@ -203,6 +222,7 @@ bool SlotTable::key(const Expr *E, std::string &Out,
       Element |= M->getName() == "back" || M->getName() == "front" ||
                  M->getName() == "at";
   Element |= loadedPointer(E) != nullptr; // __ldg(p): *p
+  Element |= isElementCall(E);             // m(i, j)
   if (Element) {
     const ValueDecl *Root = rootDecl(E);
     if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
@@ -218,8 +238,17 @@ bool SlotTable::key(const Expr *E, std::string &Out,
       Index = OC->getArg(1);
     std::string IK;
     SmallVector<const ValueDecl *, 2> IndexRoots;
-    if (Index && Index->getType()->isIntegralOrEnumerationType() &&
-        indexKey(Index, IK, IndexRoots, Depth + 1)) {
+    bool Indexed = Index && Index->getType()->isIntegralOrEnumerationType() &&
+                   indexKey(Index, IK, IndexRoots, Depth + 1);
+    if (isElementCall(E)) { // m(i, j): every index followed
+      const auto *OC = cast<CXXOperatorCallExpr>(E->IgnoreParenImpCasts());
+      Indexed = true;
+      for (unsigned I = 1; I < OC->getNumArgs() && Indexed; ++I) {
+        IK += I > 1 ? "," : "";
+        Indexed = indexKey(OC->getArg(I), IK, IndexRoots, Depth + 1);
+      }
+    }
+    if (Indexed) {
       Out += "@" + IK;
       Roots.append(IndexRoots.begin(), IndexRoots.end());
       if (Depth == 0)

@@ -252,3 +252,58 @@ float after_halving_loop(float v, float (*g)(float)) {
     m = fmaxf(m, g(m));
   return std::exp(v - m);
 }
+
+// ---- A variable whose address a call is given is written by the call. ------
+
+typedef void (*dot_fn)(int, float *, const float *);
+
+float online_through_out_param(const float *q, int n, dot_fn kq) {
+  float M = -INFINITY, S = 0;
+  for (int i = 0; i < n; ++i) {
+    float s;
+    kq(n, &s, q);
+    const float Mold = M;
+    float ms = 1, vs = 1;
+    if (s > M) {
+      M = s;
+      ms = std::exp(Mold - M);
+    } else {
+      vs = std::exp(s - M);
+    }
+    S = S * ms + vs;
+  }
+  return S;
+}
+
+double written_by_frexp(double x) {
+  int e = 1;
+  double m = std::frexp(x, &e);
+  return m + std::log((double)e);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
+}
+
+// ---- Elements of a matrix or tensor object: m(i), m(i, j). -----------------
+
+struct View {
+  float &operator()(int i);
+  float &operator()(int i, int j);
+  int size() const;
+};
+
+double row_softmax_sum(View row) {
+  float wmax = -INFINITY;
+  for (int k = 0; k < row.size(); ++k)
+    wmax = fmaxf(row(k), wmax);
+  double wsum = 0;
+  for (int k = 0; k < row.size(); ++k)
+    wsum += std::exp(row(k) - wmax);
+  return wsum;
+}
+
+double other_view(View row, View q) {
+  float wmax = -INFINITY;
+  for (int k = 0; k < row.size(); ++k)
+    wmax = fmaxf(row(k), wmax);
+  return std::exp(q(0, 1) - wmax);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
