@@ -47,10 +47,12 @@ enum Trait : unsigned {
   Difference = 1u << 2,       ///< built from a difference (may cancel)
   ShiftedExp = 1u << 3,       ///< exp(x - m), m the maximum of the x's
   SumOfShiftedExps = 1u << 4, ///< a sum of those: >= 1
+  MaxShifted = 1u << 5,       ///< x - m, m the maximum of the x's
 };
 /// Traits that hold after a merge only when they hold on every path; the
 /// others hold when they hold on some path.
-constexpr unsigned MustTraits = CarriesEpsilon | ShiftedExp | SumOfShiftedExps;
+constexpr unsigned MustTraits =
+    CarriesEpsilon | ShiftedExp | SumOfShiftedExps | MaxShifted;
 
 struct SlotInfo {
   std::string Key;

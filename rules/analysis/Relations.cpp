@@ -255,7 +255,7 @@ static bool isExpFamilyCall(const Expr *E) {
 }
 
 bool ValueFacts::isShiftedExp(const Expr *E, unsigned Depth) {
-  E = stripConversions(E);
+  E = stripValueCasts(E); // (double)expf(v): the same value
   if (const auto *BO = dyn_cast<BinaryOperator>(E);
       BO && BO->getOpcode() == BO_Assign)
     return isShiftedExp(BO->getRHS(), Depth);
@@ -266,6 +266,10 @@ bool ValueFacts::isShiftedExp(const Expr *E, unsigned Depth) {
     return false;
   const Expr *Arg = strip(cast<CallExpr>(E)->getArg(0));
   for (unsigned Peel = 0; Peel < 3; ++Peel) {
+    // A value kept from x - max x: `val = x[i] - max; exp(val)`.
+    if (std::optional<SlotId> Held = slot(Arg))
+      if (const SlotFact *F = factOf(*Held); F && (F->Traits & MaxShifted))
+        return true;
     std::optional<Arithmetic> Op = asArithmetic(Arg);
     if (!Op)
       return false;
@@ -295,7 +299,7 @@ bool ValueFacts::isShiftedExp(const Expr *E, unsigned Depth) {
 bool ValueFacts::isSumOfShiftedExps(const Expr *E, unsigned Depth) {
   if (Depth > 6)
     return false;
-  E = stripConversions(E);
+  E = stripValueCasts(E); // (double)expf(v): the same value
   if (std::optional<SlotId> Sl = slot(E))
     if (const SlotFact *F = factOf(*Sl))
       return F->Traits & SumOfShiftedExps;
@@ -329,6 +333,9 @@ unsigned ValueFacts::traits(const Expr *E) {
     T |= ShiftedExp;
   if (isSumOfShiftedExps(E))
     T |= SumOfShiftedExps;
+  if (std::optional<Arithmetic> A = asArithmetic(stripConversions(E));
+      A && A->Op == BO_Sub && isMaxOf(A->RHS, A->LHS))
+    T |= MaxShifted;
   return T;
 }
 

@@ -307,3 +307,15 @@ double other_view(View row, View q) {
   return std::exp(q(0, 1) - wmax);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
 }
+
+// The shifted value kept in a variable, and the sum widened: still a sum of
+// shifted exps (>= 1, its maximum's term is exp(0)).
+double log_soft_max_kept(const int n, float *y, const float *x, float max) {
+  double sum = 0;
+  for (int i = 0; i < n; ++i) {
+    float val = x[i] - max;
+    y[i] = val;
+    sum += (double)std::exp(val);
+  }
+  return std::log(sum);
+}
