@@ -18,6 +18,7 @@ namespace nanguard {
 
 /// Visits of one block after which its incoming states are widened.
 static constexpr unsigned JoinsBeforeWidening = 2;
+static constexpr double Inf = std::numeric_limits<double>::infinity();
 
 FunctionFlow::FunctionFlow(ASTContext &Ctx, const Decl *Owner, const Stmt *Body)
     : Ctx(Ctx), Slots(Ctx, Body) {
@@ -333,6 +334,9 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
             List && Elements && T->isArrayType())
           for (const Expr *Init : List->inits())
             store(*Elements, Init, St);
+        if (T->isRecordType() && VD->getInit())
+          if (const auto *Call = dyn_cast<CallExpr>(strip(VD->getInit())))
+            returnedFields(VD, Call, St);
         continue;
       }
       std::optional<SlotId> X = Slots.slotForVar(VD);
@@ -429,6 +433,108 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
         invalidate(Arg, St);
     }
     return;
+  }
+}
+
+/// The fields of a struct a function returns, initialised in each return
+/// statement (`return Params{norm, maxval};`).
+static const InitListExpr *returnedList(const ReturnStmt *Ret) {
+  const Expr *V = Ret->getRetValue();
+  if (!V)
+    return nullptr;
+  V = V->IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(V))
+    V = Cast->getSubExpr()->IgnoreImplicit();
+  if (const auto *Lit = dyn_cast<CompoundLiteralExpr>(V))
+    V = Lit->getInitializer()->IgnoreImplicit();
+  return dyn_cast<InitListExpr>(V);
+}
+
+static void collectReturns(const Stmt *S, SmallVectorImpl<const ReturnStmt *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+    Out.push_back(Ret);
+  for (const Stmt *Child : S->children())
+    collectReturns(Child, Out);
+}
+
+void FunctionFlow::returnedFields(const VarDecl *VD, const CallExpr *Call,
+                                  State &St) {
+  // What a function of this translation unit returns in a struct's fields,
+  // against the elements of the arrays it is given: a row maximum returned
+  // as `Params{norm, maxval}` bounds the row it was taken over.
+  static thread_local unsigned Nesting = 0;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Def = nullptr;
+  const Stmt *Body = Callee ? Callee->getBody(Def) : nullptr;
+  if (!Body || !Def || Nesting > 2 || Def->getNumParams() != Call->getNumArgs())
+    return;
+  ++Nesting;
+  FunctionFlow *F = flowFor(Ctx, Def, Body);
+  --Nesting;
+  if (!F || F == this || !F->complete())
+    return;
+  SmallVector<const ReturnStmt *, 4> Returns;
+  collectReturns(Body, Returns);
+  // (field, parameter) -> bounds: [param] - field <= Up, field - [param] <= Down.
+  struct Known {
+    unsigned Field, Param;
+    double Up, Down;
+  };
+  std::optional<SmallVector<Known, 4>> Common;
+  for (const ReturnStmt *Ret : Returns) {
+    const InitListExpr *List = returnedList(Ret);
+    if (!List) {
+      Common = SmallVector<Known, 4>();
+      break;
+    }
+    State At = F->stateBefore(Ret);
+    SmallVector<Known, 4> Here;
+    for (unsigned I = 0; I < List->getNumInits(); ++I) {
+      std::optional<SlotId> Value = F->slots().slotFor(List->getInit(I));
+      if (!Value)
+        continue;
+      for (unsigned P = 0; P < Def->getNumParams(); ++P) {
+        std::optional<SlotId> Elements =
+            F->slots().summaryForDecl(Def->getParamDecl(P));
+        if (!Elements)
+          continue;
+        std::optional<double> Up = At.diff(*Elements, *Value),
+                              Down = At.diff(*Value, *Elements);
+        if (Up || Down)
+          Here.push_back({I, P, Up.value_or(Inf), Down.value_or(Inf)});
+      }
+    }
+    if (!Common) {
+      Common = Here;
+      continue;
+    }
+    SmallVector<Known, 4> Kept;
+    for (const Known &A : *Common)
+      for (const Known &B : Here)
+        if (A.Field == B.Field && A.Param == B.Param)
+          Kept.push_back({A.Field, A.Param, std::max(A.Up, B.Up),
+                          std::max(A.Down, B.Down)});
+    Common = Kept;
+  }
+  if (!Common)
+    return;
+  const RecordDecl *RD = VD->getType()->getAsRecordDecl();
+  if (!RD)
+    return;
+  SmallVector<const FieldDecl *, 8> Fields(RD->fields());
+  for (const Known &K : *Common) {
+    if (K.Field >= Fields.size())
+      continue;
+    std::optional<SlotId> Field = Slots.slotForField(VD, Fields[K.Field]);
+    std::optional<SlotId> Elements = Slots.summaryFor(Call->getArg(K.Param));
+    if (!Field || !Elements)
+      continue;
+    if (std::isfinite(K.Up))
+      St.addDiff(*Elements, *Field, K.Up, Slots);
+    if (std::isfinite(K.Down))
+      St.addDiff(*Field, *Elements, K.Down, Slots);
   }
 }
 

@@ -57,6 +57,8 @@ private:
               clang::BinaryOperatorKind Op, State &St);
   void store(SlotId Slot, const clang::Expr *Value, State &St);
   void invalidate(const clang::Expr *Arg, State &St);
+  void returnedFields(const clang::VarDecl *VD, const clang::CallExpr *Call,
+                      State &St);
   State refineEdge(const clang::CFGBlock &From, unsigned SuccIndex,
                    const State &Out);
 

@@ -61,6 +61,9 @@ public:
     return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   }
   bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp())
+      if (const VarDecl *VD = directVar(UO->getSubExpr()))
+        Reassigned.insert(VD);
     if (UO->getOpcode() == UO_AddrOf)
       if (const VarDecl *VD = directVar(UO->getSubExpr()))
         ++AddressTaken[VD];
@@ -76,13 +79,30 @@ public:
           ++PassedToCalls[VD];
     return true;
   }
-  void finish() {
+  void finish(DenseMap<const VarDecl *, const VarDecl *> &Kept) {
     for (const auto &[VD, N] : AddressTaken)
       if (PassedToCalls.lookup(VD) < N)
         Escaped.insert(VD);
+    for (const auto &[VD, Target] : Aliases)
+      if (!Reassigned.count(VD) && !Escaped.count(VD))
+        Kept[VD] = Target;
   }
   DenseMap<const VarDecl *, unsigned> AddressTaken, PassedToCalls;
+  DenseMap<const VarDecl *, const VarDecl *> Aliases;
+  DenseSet<const VarDecl *> Reassigned;
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          Reassigned.insert(VD);
+    return true;
+  }
   bool VisitVarDecl(VarDecl *VD) {
+    // `const float *row = x + i * n;`: the elements of row are x's.
+    if (VD->getType()->isPointerType() && VD->hasLocalStorage() && VD->getInit())
+      if (const auto *Target = dyn_cast_or_null<VarDecl>(rootDecl(VD->getInit()));
+          Target && Target != VD && Target->getType()->isPointerType())
+        Aliases[VD] = Target;
     if (VD->getType()->isReferenceType() &&
         !VD->getType().getNonReferenceType().isConstQualified() &&
         VD->getInit())
@@ -114,7 +134,7 @@ SlotTable::SlotTable(ASTContext &Ctx, const Stmt *Body) : Ctx(Ctx) {
   if (Body) {
     BodyScan Scan(Escaped, RangeSources);
     Scan.TraverseStmt(const_cast<Stmt *>(Body));
-    Scan.finish();
+    Scan.finish(Aliases);
   }
 }
 
@@ -229,7 +249,8 @@ bool SlotTable::key(const Expr *E, std::string &Out,
       return false;
     Out += "[" + pointerKey(Root) + "]";
     Roots.push_back(Root);
-    // An element at an index the analysis follows has a slot of its own.
+    if (const ValueDecl *Array = arrayOf(Root); Array != Root)
+      Roots.push_back(Array); // a store through the array changes it
     const Expr *Index = nullptr;
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
       Index = AS->getIdx();
@@ -255,6 +276,9 @@ bool SlotTable::key(const Expr *E, std::string &Out,
         KeyedArray = Root;
       return true;
     }
+    // The elements taken together: those of the array it aliases.
+    Out.resize(Out.size() - (pointerKey(Root).size() + 2));
+    Out += "[" + pointerKey(arrayOf(Root)) + "]";
     Summary = true;
     return true;
   }
@@ -383,7 +407,19 @@ std::optional<SlotId> SlotTable::summaryFor(const Expr *E) {
   return summaryForDecl(rootDecl(E));
 }
 
+const ValueDecl *SlotTable::arrayOf(const ValueDecl *Root) const {
+  for (unsigned Step = 0; Step < 4; ++Step) {
+    const auto *VD = dyn_cast_or_null<VarDecl>(Root);
+    auto It = VD ? Aliases.find(VD) : Aliases.end();
+    if (It == Aliases.end())
+      return Root;
+    Root = It->second;
+  }
+  return Root;
+}
+
 std::optional<SlotId> SlotTable::summaryForDecl(const ValueDecl *Root) {
+  Root = arrayOf(Root);
   if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
     return std::nullopt;
   QualType T = Root->getType().getNonReferenceType();
@@ -402,6 +438,17 @@ std::optional<SlotId> SlotTable::import(const SlotInfo &Info) {
   SlotInfo Copy = Info;
   Copy.Parts.clear();
   return intern(Info.Key, std::move(Copy));
+}
+
+std::optional<SlotId> SlotTable::slotForField(const VarDecl *VD,
+                                              const FieldDecl *Field) {
+  if (!VD || Escaped.count(VD) || !VD->hasLocalStorage() ||
+      Field->getType()->isArrayType())
+    return std::nullopt;
+  SlotInfo Info;
+  Info.Roots.push_back(VD);
+  Info.Type = Field->getType();
+  return intern("v" + pointerKey(VD) + "." + pointerKey(Field), std::move(Info));
 }
 
 std::optional<SlotId> SlotTable::slotForVar(const VarDecl *VD) {

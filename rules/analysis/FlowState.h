@@ -91,6 +91,12 @@ public:
   std::optional<SlotId> summaryForDecl(const clang::ValueDecl *Root);
   /// The slot of a variable, if the analysis follows it.
   std::optional<SlotId> slotForVar(const clang::VarDecl *VD);
+  /// The array a pointer variable stands for: `x` for `const float *row =
+  /// x + i * n;` when row is never reassigned, else the declaration itself.
+  const clang::ValueDecl *arrayOf(const clang::ValueDecl *Root) const;
+  /// The slot of a field of a local struct variable (`sp.Offset`).
+  std::optional<SlotId> slotForField(const clang::VarDecl *VD,
+                                     const clang::FieldDecl *Field);
   /// The slot of this table that another function's table calls \p Info
   /// (a lambda's table and its enclosing function's name a captured
   /// variable alike); compounds are not imported.
@@ -141,6 +147,7 @@ private:
   llvm::DenseSet<const clang::VarDecl *> Escaped;
   llvm::DenseMap<const clang::VarDecl *, const clang::ValueDecl *> RangeSources;
   llvm::DenseMap<const clang::VarDecl *, SlotId> Bindings;
+  llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *> Aliases;
 };
 
 struct SlotFact {
