@@ -495,15 +495,22 @@ void FunctionFlow::returnedFields(const VarDecl *VD, const CallExpr *Call,
       std::optional<SlotId> Value = F->slots().slotFor(List->getInit(I));
       if (!Value)
         continue;
-      for (unsigned P = 0; P < Def->getNumParams(); ++P) {
-        std::optional<SlotId> Elements =
-            F->slots().summaryForDecl(Def->getParamDecl(P));
-        if (!Elements)
+      // Relations with the elements of a parameter, or of a pointer set
+      // once from one (`const float *x = inp + idx * P;`).
+      for (const auto &[Pair, C] : At.Diff) {
+        bool Up = Pair.second == *Value, Down = Pair.first == *Value;
+        if (!Up && !Down)
           continue;
-        std::optional<double> Up = At.diff(*Elements, *Value),
-                              Down = At.diff(*Value, *Elements);
-        if (Up || Down)
-          Here.push_back({I, P, Up.value_or(Inf), Down.value_or(Inf)});
+        const SlotInfo &Other = F->slots().info(Up ? Pair.first : Pair.second);
+        if (!Other.Summary || Other.Roots.empty())
+          continue;
+        const auto *Param =
+            dyn_cast_or_null<ParmVarDecl>(F->slots().arrayOf(Other.Roots.front()));
+        if (!Param || Param->getFunctionScopeIndex() >= Def->getNumParams() ||
+            Def->getParamDecl(Param->getFunctionScopeIndex()) != Param)
+          continue;
+        Here.push_back({I, Param->getFunctionScopeIndex(), Up ? C : Inf,
+                        Down ? C : Inf});
       }
     }
     if (!Common) {

@@ -249,8 +249,6 @@ bool SlotTable::key(const Expr *E, std::string &Out,
       return false;
     Out += "[" + pointerKey(Root) + "]";
     Roots.push_back(Root);
-    if (const ValueDecl *Array = arrayOf(Root); Array != Root)
-      Roots.push_back(Array); // a store through the array changes it
     const Expr *Index = nullptr;
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
       Index = AS->getIdx();
@@ -276,9 +274,6 @@ bool SlotTable::key(const Expr *E, std::string &Out,
         KeyedArray = Root;
       return true;
     }
-    // The elements taken together: those of the array it aliases.
-    Out.resize(Out.size() - (pointerKey(Root).size() + 2));
-    Out += "[" + pointerKey(arrayOf(Root)) + "]";
     Summary = true;
     return true;
   }
@@ -419,7 +414,6 @@ const ValueDecl *SlotTable::arrayOf(const ValueDecl *Root) const {
 }
 
 std::optional<SlotId> SlotTable::summaryForDecl(const ValueDecl *Root) {
-  Root = arrayOf(Root);
   if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
     return std::nullopt;
   QualType T = Root->getType().getNonReferenceType();

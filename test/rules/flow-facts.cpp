@@ -320,16 +320,6 @@ double log_soft_max_kept(const int n, float *y, const float *x, float max) {
   return std::log(sum);
 }
 
-// ---- A pointer into an array stands for that array's elements. -------------
-
-float row_max_then_exp(const float *x, int n, int row) {
-  const float *r = x + row * n;
-  float m = -INFINITY;
-  for (int i = 0; i < n; ++i)
-    m = fmaxf(m, r[i]);
-  return std::exp(x[row * n] - m);
-}
-
 // ---- A struct a function of the file returns carries its fields' bounds. ---
 
 struct SoftmaxParams {
@@ -337,23 +327,24 @@ struct SoftmaxParams {
   float Offset;
 };
 
-SoftmaxParams prepare(const float *inp, int n) {
+SoftmaxParams prepare(const float *inp, int n, int row) {
+  const float *x = inp + row * n;
   float m = -INFINITY, s = 0;
   for (int i = 0; i < n; ++i)
-    m = fmaxf(m, inp[i]);
+    m = fmaxf(m, x[i]);
   for (int i = 0; i < n; ++i)
-    s += std::exp(inp[i] - m);
+    s += std::exp(x[i] - m);
   return SoftmaxParams{1.f / s, m};
 }
 
 float probability(const float *logits, int n, int target) {
-  SoftmaxParams sp = prepare(logits, n);
+  SoftmaxParams sp = prepare(logits, n, 0);
   return std::exp(logits[target] - sp.Offset) * sp.Scale;
 }
 
 // The field is the maximum of another array than the one subtracted from.
 float probability_other(const float *logits, const float *other, int n, int target) {
-  SoftmaxParams sp = prepare(other, n);
+  SoftmaxParams sp = prepare(other, n, 0);
   return std::exp(logits[target] - sp.Offset) * sp.Scale;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
 }
