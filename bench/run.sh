@@ -278,7 +278,9 @@ cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo
   echo "Precision and recall on the labelled corpus are measured by the test"
   echo "suite (\`test/corpus/score.py\`); the numbers and the known false positives"
-  echo "are in [../test/corpus/README.md](../test/corpus/README.md)."
+  echo "are in [../test/corpus/README.md](../test/corpus/README.md). Precision on"
+  echo "public codebases nobody here wrote, judged on seeded samples, is in"
+  echo "[wild-evaluation.md](wild-evaluation.md)."
   echo
   echo "## GPU"
   echo
