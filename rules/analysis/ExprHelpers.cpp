@@ -250,12 +250,32 @@ const Expr *stripConversions(const Expr *E) {
   }
 }
 
+/// `(float)h` with h a CUDA half or bfloat16: its conversion operator, which
+/// gives h's value exactly.
+static const Expr *widenedFloatClass(const Expr *E) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  if (!MC || !isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()) ||
+      !MC->getType()->isRealFloatingType())
+    return nullptr;
+  const Expr *Object = MC->getImplicitObjectArgument();
+  return Object && cudaFloatClass(Object->getType()) ? Object : nullptr;
+}
+
 const Expr *stripValueCasts(const Expr *E) {
   while (true) {
     E = stripConversions(E);
+    if (const Expr *Object = widenedFloatClass(E)) {
+      E = Object;
+      continue;
+    }
     const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
-    if (!Cast || !Cast->getType()->isArithmeticType() ||
-        !Cast->getSubExpr()->getType()->isArithmeticType())
+    if (!Cast || !Cast->getType()->isArithmeticType())
+      return E;
+    if (const Expr *Object = widenedFloatClass(Cast->getSubExpr())) {
+      E = Object;
+      continue;
+    }
+    if (!Cast->getSubExpr()->getType()->isArithmeticType())
       return E;
     E = Cast->getSubExpr();
   }

@@ -348,3 +348,21 @@ float probability_other(const float *logits, const float *other, int n, int targ
   return std::exp(logits[target] - sp.Offset) * sp.Scale;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
 }
+
+// ---- A half or bfloat16 widened to float is the same value. ----------------
+
+struct __nv_bfloat16 {
+  unsigned short bits;
+  operator float() const;
+};
+
+float online_bf16(const __nv_bfloat16 *x, int n) {
+  float maxval = -INFINITY, sumval = 0;
+  for (int i = 0; i < n; ++i) {
+    float old_maxval = maxval;
+    maxval = fmaxf(maxval, (float)x[i]);
+    sumval *= std::exp(old_maxval - maxval);
+    sumval += std::exp((float)x[i] - maxval);
+  }
+  return sumval;
+}
