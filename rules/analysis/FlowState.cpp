@@ -431,6 +431,12 @@ std::optional<SlotId> SlotTable::import(const SlotInfo &Info) {
     return std::nullopt;
   SlotInfo Copy = Info;
   Copy.Parts.clear();
+  // The summary of an element is a slot of this table too.
+  Copy.ElementOf.reset();
+  if (Info.ElementOf && Info.Array)
+    Copy.ElementOf = summaryForDecl(Info.Array);
+  if (Info.ElementOf && !Copy.ElementOf)
+    return std::nullopt;
   return intern(Info.Key, std::move(Copy));
 }
 
