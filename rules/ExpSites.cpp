@@ -195,6 +195,16 @@ private:
           CarrierCalls[Root].insert(Call);
     } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const MathFunctionInfo *F = getMathCall(Call);
+      // isinf(w), !isfinite(w * w), isnan(w): the variables tested, and
+      // where.
+      if (F && Call->getNumArgs() == 1 &&
+          (F->Kind == MathKind::IsInf || F->Kind == MathKind::IsFinite ||
+           F->Kind == MathKind::IsNan)) {
+        SmallPtrSet<const ValueDecl *, 4> Read;
+        collectRoots(Call->getArg(0), Read);
+        for (const ValueDecl *D : Read)
+          OverflowTests[D].push_back(Call->getBeginLoc());
+      }
       if (F && (F->Kind == MathKind::Log || F->Kind == MathKind::Log1p) &&
           Call->getNumArgs() == 1) {
         const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
@@ -219,7 +229,20 @@ private:
       visit(Child);
   }
 
+public:
+  /// Whether the function tests \p D for an overflow after \p Loc.
+  bool testedAfter(const ValueDecl *D, SourceLocation Loc,
+                   const SourceManager &SM) const {
+    auto It = OverflowTests.find(D);
+    return It != OverflowTests.end() &&
+           llvm::any_of(It->second, [&](SourceLocation Test) {
+             return SM.isBeforeInTranslationUnit(Loc, Test);
+           });
+  }
+
+private:
   DenseMap<const ValueDecl *, Terms> SumTerms;
+  DenseMap<const ValueDecl *, SmallVector<SourceLocation, 1>> OverflowTests;
   DenseMap<const ValueDecl *, SmallPtrSet<const CallExpr *, 4>> CarrierCalls;
   SmallPtrSet<const ValueDecl *, 4> Divisors;
   SmallPtrSet<const ValueDecl *, 4> LogArgs;
@@ -306,34 +329,6 @@ static const VarDecl *keptIn(const CallExpr *Call, ASTContext &Ctx) {
   return nullptr;
 }
 
-/// Whether \p S, after \p After in the source, tests a value built on
-/// \p VD for an overflow: isinf(w), !isfinite(w * w), isnan(w).
-static bool testsForOverflow(const Stmt *S, const VarDecl *VD,
-                             SourceLocation After, const SourceManager &SM) {
-  if (!S)
-    return false;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const MathFunctionInfo *F = getMathCall(Call))
-      if ((F->Kind == MathKind::IsInf || F->Kind == MathKind::IsFinite ||
-           F->Kind == MathKind::IsNan) &&
-          Call->getNumArgs() == 1 && readsDecl(Call->getArg(0), VD) &&
-          SM.isBeforeInTranslationUnit(After, Call->getBeginLoc()))
-        return true;
-  for (const Stmt *Child : S->children())
-    if (testsForOverflow(Child, VD, After, SM))
-      return true;
-  return false;
-}
-
-/// exp's value is kept in a variable that the function then tests for inf
-/// (`w = exp(z); if (isinf(w)) return 0;`): the overflow is handled.
-static bool overflowIsTested(const CallExpr *Call, ASTContext &Ctx) {
-  const VarDecl *Kept = keptIn(Call, Ctx);
-  const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
-  return Body && testsForOverflow(Body, Kept, Call->getEndLoc(),
-                                  Ctx.getSourceManager());
-}
-
 /// The scans of the bodies of this translation unit, each made once.
 static thread_local DenseMap<const Stmt *, std::unique_ptr<SoftmaxScan>> Scans;
 
@@ -345,6 +340,15 @@ static const SoftmaxScan &scanOf(const Stmt *Body) {
   const SoftmaxScan *Result = Scan.get();
   Scans[Body] = std::move(Scan);
   return *Result;
+}
+
+/// exp's value is kept in a variable that the function then tests for inf
+/// (`w = exp(z); if (isinf(w)) return 0;`): the overflow is handled.
+static bool overflowIsTested(const CallExpr *Call, ASTContext &Ctx) {
+  const VarDecl *Kept = keptIn(Call, Ctx);
+  const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
+  return Body && scanOf(Body).testedAfter(Kept, Call->getEndLoc(),
+                                           Ctx.getSourceManager());
 }
 
 bool isSumOfExps(const Expr *E, ASTContext &Ctx) {

@@ -65,6 +65,18 @@ const Expr *strip(const Expr *E) {
   }
 }
 
+/// The math function a configured wrapper (MathWrappers, by its name or
+/// qualified name) stands for; null when the name is no wrapper.
+static const MathFunctionInfo *wrapped(StringRef Name, StringRef Qualified) {
+  if (Settings.Wrappers.empty())
+    return nullptr;
+  auto It = Settings.Wrappers.find(Name);
+  if (It == Settings.Wrappers.end())
+    It = Settings.Wrappers.find(Qualified);
+  return It == Settings.Wrappers.end() ? nullptr
+                                       : lookupMathFunction(It->second);
+}
+
 /// A call in a template whose callee depends on the arguments (`sqrt(x)`,
 /// `std::log(p)` with `x` and `p` of a template type): the math function
 /// of that name when every candidate the lookup found is one (in std or at
@@ -86,9 +98,8 @@ static const MathFunctionInfo *dependentMathCall(const CallExpr *Call) {
         FD->getBuiltinID() == 0)
       return nullptr;
   }
-  if (!Settings.Wrappers.empty())
-    if (auto It = Settings.Wrappers.find(Name); It != Settings.Wrappers.end())
-      return lookupMathFunction(It->second);
+  if (const MathFunctionInfo *W = wrapped(Name, Name))
+    return W;
   return lookupMathFunction(Name);
 }
 
@@ -98,13 +109,10 @@ const MathFunctionInfo *getMathCall(const CallExpr *Call) {
     return dependentMathCall(Call);
   if (!FD->getIdentifier())
     return nullptr;
-  if (!Settings.Wrappers.empty()) {
-    auto It = Settings.Wrappers.find(FD->getName());
-    if (It == Settings.Wrappers.end())
-      It = Settings.Wrappers.find(FD->getQualifiedNameAsString());
-    if (It != Settings.Wrappers.end())
-      return lookupMathFunction(It->second);
-  }
+  if (!Settings.Wrappers.empty())
+    if (const MathFunctionInfo *W =
+            wrapped(FD->getName(), FD->getQualifiedNameAsString()))
+      return W;
   if (FD->getBuiltinID() == 0) {
     const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
     if (!DC->isTranslationUnit() && !FD->isInStdNamespace())

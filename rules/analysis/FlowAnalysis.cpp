@@ -41,7 +41,7 @@ FunctionFlow::FunctionFlow(ASTContext &Ctx, const Decl *Owner, const Stmt *Body)
 FunctionFlow::~FunctionFlow() = default;
 
 /// The call a lambda is passed to directly, and the argument it is.
-static const CallExpr *directCallee(ASTContext &Ctx, const LambdaExpr *LE,
+static const CallExpr *callTakingLambda(ASTContext &Ctx, const LambdaExpr *LE,
                                     unsigned &Arg) {
   DynTypedNode Node = DynTypedNode::create(*LE);
   for (unsigned Depth = 0; Depth < 4; ++Depth) {
@@ -101,7 +101,7 @@ State FunctionFlow::lambdaEntry(const Decl *Owner, const Stmt *Body) {
   State Before = Outer->stateBefore(LE);
   SlotTable &From = Outer->slots();
   unsigned Arg = 0;
-  const CallExpr *Call = directCallee(Ctx, LE, Arg);
+  const CallExpr *Call = callTakingLambda(Ctx, LE, Arg);
 
   // Which of the enclosing function's slots mean the same here: those of
   // captured variables that cannot change between the lambda's creation
