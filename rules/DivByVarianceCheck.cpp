@@ -2,6 +2,7 @@
 
 #include "DivByVarianceCheck.h"
 #include "CheckSupport.h"
+#include "ExpSites.h"
 #include "MathMatchers.h"
 
 using namespace clang;
@@ -52,6 +53,9 @@ void DivByVarianceCheck::checkDivision(const Division &D,
     return;
   const CallExpr *Sqrt = asMathCall(Den, {MathKind::Sqrt});
   if (Sqrt && Facts.carriesEpsilon(Sqrt->getArg(0)))
+    return;
+  // g = n / d; if (isnan(g) || isinf(g)) g = limit;
+  if (nonFiniteResultIsTested(D.Site, Ctx))
     return;
   // A division by an rsqrt is a multiplication by the spread; rsqrt's own
   // argument is checked at the call.

@@ -304,10 +304,17 @@ static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
          !containsExpCall(Div->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
 }
 
-/// The variable an exp's value is kept in: `double w = exp(z);` or
-/// `w = exp(z);`.
-static const VarDecl *keptIn(const CallExpr *Call, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*Call);
+/// The local variable an operation's value is kept in: `double w =
+/// exp(z);`, `w = exp(z);`, `g = num / den;`, or the target of `g /= den`.
+static const VarDecl *keptIn(const Expr *Op, ASTContext &Ctx) {
+  auto Local = [](const Expr *E) -> const VarDecl * {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && VD->hasLocalStorage() ? VD : nullptr;
+  };
+  if (const auto *CA = dyn_cast<CompoundAssignOperator>(Op))
+    return Local(CA->getLHS());
+  DynTypedNode Node = DynTypedNode::create(*Op);
   for (unsigned Up = 0; Up < 4; ++Up) {
     auto Parents = Ctx.getParents(Node);
     if (Parents.empty())
@@ -315,13 +322,8 @@ static const VarDecl *keptIn(const CallExpr *Call, ASTContext &Ctx) {
     Node = Parents[0];
     if (const auto *VD = Node.get<VarDecl>())
       return VD->hasLocalStorage() ? VD : nullptr;
-    if (const auto *BO = Node.get<BinaryOperator>()) {
-      if (BO->getOpcode() != BO_Assign)
-        return nullptr;
-      const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
-      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-      return VD && VD->hasLocalStorage() ? VD : nullptr;
-    }
+    if (const auto *BO = Node.get<BinaryOperator>())
+      return BO->getOpcode() == BO_Assign ? Local(BO->getLHS()) : nullptr;
     const auto *E = Node.get<Expr>();
     if (!E || !isa<ImplicitCastExpr, ParenExpr, ExprWithCleanups>(E))
       return nullptr;
@@ -342,12 +344,10 @@ static const SoftmaxScan &scanOf(const Stmt *Body) {
   return *Result;
 }
 
-/// exp's value is kept in a variable that the function then tests for inf
-/// (`w = exp(z); if (isinf(w)) return 0;`): the overflow is handled.
-static bool overflowIsTested(const CallExpr *Call, ASTContext &Ctx) {
-  const VarDecl *Kept = keptIn(Call, Ctx);
-  const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
-  return Body && scanOf(Body).testedAfter(Kept, Call->getEndLoc(),
+bool nonFiniteResultIsTested(const Expr *Op, ASTContext &Ctx) {
+  const VarDecl *Kept = keptIn(Op, Ctx);
+  const Stmt *Body = Kept ? enclosingBody(Op, Ctx) : nullptr;
+  return Body && scanOf(Body).testedAfter(Kept, Op->getEndLoc(),
                                            Ctx.getSourceManager());
 }
 
@@ -499,7 +499,7 @@ static ExpSite classifyUncached(const CallExpr *Call, ASTContext &Ctx) {
     if (Site.Kind != ExpSiteKind::Unbounded)
       return Site;
   }
-  Site.Kind = overflowIsAbsorbed(Call, Ctx) || overflowIsTested(Call, Ctx)
+  Site.Kind = overflowIsAbsorbed(Call, Ctx) || nonFiniteResultIsTested(Call, Ctx)
                   ? ExpSiteKind::Harmless
                   : ExpSiteKind::Unbounded;
   return Site;

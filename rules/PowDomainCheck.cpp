@@ -1,6 +1,7 @@
 //===- PowDomainCheck.cpp - nanguard-pow-domain ---------------------------===//
 
 #include "PowDomainCheck.h"
+#include "ExpSites.h"
 #include "CheckSupport.h"
 #include "MathMatchers.h"
 #include <cmath>
@@ -30,7 +31,7 @@ void PowDomainCheck::check(const MatchFinder::MatchResult &Result) {
   // is unknown (Adam's pow(beta1, t)) is not taken as a negative one.
   bool NaNRisk = !B.isNonNegative() && !IntegerExponent;
   bool InfRisk = !B.isNonZero() && E.isNegative();
-  if (!NaNRisk && !InfRisk)
+  if ((!NaNRisk && !InfRisk) || nonFiniteResultIsTested(Call, *Result.Context))
     return;
   diag(Call->getBeginLoc(),
        NaNRisk ? "pow of a base that may be negative with an exponent that "

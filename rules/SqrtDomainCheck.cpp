@@ -2,6 +2,7 @@
 
 #include "SqrtDomainCheck.h"
 #include "CheckSupport.h"
+#include "ExpSites.h"
 #include "MathMatchers.h"
 
 using namespace clang;
@@ -29,6 +30,8 @@ void SqrtDomainCheck::check(const MatchFinder::MatchResult &Result) {
   // An unknown value is not flagged: a difference is what rounds below 0.
   if (!Facts.involvesDifference(Arg))
     return;
+  if (nonFiniteResultIsTested(Call, Ctx))
+    return; // s = sqrt(d); if (isnan(s)) ...
   bool Rsqrt = getMathCall(Call)->Kind == MathKind::Rsqrt;
   // rsqrt(var) with no epsilon at all is div-by-variance's site first.
   if (Rsqrt && ruleEnabled("nanguard-div-by-variance") &&

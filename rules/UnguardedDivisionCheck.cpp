@@ -2,6 +2,7 @@
 
 #include "UnguardedDivisionCheck.h"
 #include "CheckSupport.h"
+#include "ExpSites.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -24,7 +25,8 @@ void UnguardedDivisionCheck::check(const MatchFinder::MatchResult &Result) {
   ValueFacts Facts(Ctx, D->Site);
   if (ruleEnabled("nanguard-div-by-variance") && Facts.involvesSpread(Den))
     return;
-  if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den))
+  if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den) ||
+      nonFiniteResultIsTested(D->Site, Ctx))
     return;
   diag(D->Loc, "division by a value that may be 0 (0/0 is NaN, x/0 is inf); "
                "guard the divisor")

@@ -56,6 +56,9 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
     Sum = Div->getLHS();
   if (Facts.range(Sum).isNonNegative() && isSumOfExps(Sum, *Result.Context))
     return;
+  // l = log(x); if (isnan(l) || isinf(l)) ...: handled where it is born.
+  if (nonFiniteResultIsTested(Call, *Result.Context))
+    return;
   // p * log(p) is plogp's site when that rule is on: one diagnostic.
   if (ruleEnabled("nanguard-plogp") &&
       plogpFactor(Call, *Result.Context))
