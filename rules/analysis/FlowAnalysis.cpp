@@ -697,9 +697,10 @@ void FunctionFlow::assign(const Expr *Target, const Expr *Value,
       if (Op == BO_AddAssign && Old.isNonNegative() && Value &&
           (Facts.isShiftedExp(Value) || Facts.isSumOfShiftedExps(Value)))
         New.Traits |= SumOfShiftedExps;
+      // `v += eps` carries the epsilon as `v + eps` does, whatever v was.
       if (Op == BO_AddAssign &&
           (((OldTraits & CarriesEpsilon) && RHS.isNonNegative()) ||
-           (Old.isNonNegative() && RHS.isPositive())))
+           RHS.isPositive()))
         New.Traits |= CarriesEpsilon;
       // v + step: v's relations moved by the step.
       for (const auto &[Pair, C] : St.Diff) {

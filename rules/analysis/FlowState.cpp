@@ -61,9 +61,6 @@ public:
     return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   }
   bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (UO->isIncrementDecrementOp())
-      if (const VarDecl *VD = directVar(UO->getSubExpr()))
-        Reassigned.insert(VD);
     if (UO->getOpcode() == UO_AddrOf)
       if (const VarDecl *VD = directVar(UO->getSubExpr()))
         ++AddressTaken[VD];
@@ -91,17 +88,22 @@ public:
   DenseMap<const VarDecl *, const VarDecl *> Aliases;
   DenseSet<const VarDecl *> Reassigned;
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->isAssignmentOp())
+    // `p += n` walks the same array; only `p = q` points it elsewhere.
+    if (BO->getOpcode() == BO_Assign)
       if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
           Reassigned.insert(VD);
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
-    // `const float *row = x + i * n;`: the elements of row are x's.
-    if (VD->getType()->isPointerType() && VD->hasLocalStorage() && VD->getInit())
+    // `const float *row = x + i * n;`, `Iterator it = begin;`: the
+    // elements of row are x's, also while it walks them (`++it`).
+    auto Walks = [](QualType T) {
+      return T->isPointerType() || T->isTemplateTypeParmType();
+    };
+    if (Walks(VD->getType()) && VD->hasLocalStorage() && VD->getInit())
       if (const auto *Target = dyn_cast_or_null<VarDecl>(rootDecl(VD->getInit()));
-          Target && Target != VD && Target->getType()->isPointerType())
+          Target && Target != VD && Walks(Target->getType()))
         Aliases[VD] = Target;
     if (VD->getType()->isReferenceType() &&
         !VD->getType().getNonReferenceType().isConstQualified() &&
@@ -244,7 +246,7 @@ bool SlotTable::key(const Expr *E, std::string &Out,
   Element |= loadedPointer(E) != nullptr; // __ldg(p): *p
   Element |= isElementCall(E);             // m(i, j)
   if (Element) {
-    const ValueDecl *Root = rootDecl(E);
+    const ValueDecl *Root = arrayOf(rootDecl(E));
     if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
       return false;
     Out += "[" + pointerKey(Root) + "]";
@@ -414,10 +416,13 @@ const ValueDecl *SlotTable::arrayOf(const ValueDecl *Root) const {
 }
 
 std::optional<SlotId> SlotTable::summaryForDecl(const ValueDecl *Root) {
+  Root = arrayOf(Root);
   if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
     return std::nullopt;
   QualType T = Root->getType().getNonReferenceType();
-  if (!T->isArrayType() && !T->isPointerType() && !T->isRecordType())
+  // A template's iterator parameter stands for a pointer or an iterator.
+  if (!T->isArrayType() && !T->isPointerType() && !T->isRecordType() &&
+      !T->isTemplateTypeParmType())
     return std::nullopt;
   SlotInfo Info;
   Info.Roots.push_back(Root);
