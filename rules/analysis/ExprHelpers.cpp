@@ -370,6 +370,52 @@ const Expr *loadedPointer(const Expr *E) {
   return nullptr;
 }
 
+/// The declaration a pointer expression points into, through casts of the
+/// pointer (`reinterpret_cast<const float4 *>(x + i)`) and the address of
+/// a variable (`(const float *)&v`).
+static const ValueDecl *pointeeRoot(const Expr *E) {
+  for (unsigned Step = 0; Step < 8; ++Step) {
+    E = E->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens());
+      return DRE ? DRE->getDecl() : nullptr;
+    }
+    return rootDecl(E);
+  }
+  return nullptr;
+}
+
+const Expr *accessedArgument(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  if (!Call || isa<CXXOperatorCallExpr>(Call) || isa<CXXMemberCallExpr>(Call))
+    return nullptr;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  const FunctionDecl *Def = nullptr;
+  const auto *Body =
+      FD ? dyn_cast_or_null<CompoundStmt>(FD->getBody(Def)) : nullptr;
+  if (!Body || Body->size() != 1 || !Def->getReturnType()->isRealFloatingType())
+    return nullptr;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *V = Ret && Ret->getRetValue() ? strip(Ret->getRetValue()) : nullptr;
+  const Expr *Base = nullptr;
+  if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(V))
+    Base = AS->getBase();
+  else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(V);
+           UO && UO->getOpcode() == UO_Deref)
+    Base = UO->getSubExpr();
+  const auto *Param =
+      Base ? dyn_cast_or_null<ParmVarDecl>(pointeeRoot(Base)) : nullptr;
+  if (!Param || Param->getFunctionScopeIndex() >= Call->getNumArgs() ||
+      Def->getParamDecl(Param->getFunctionScopeIndex()) != Param)
+    return nullptr;
+  return Call->getArg(Param->getFunctionScopeIndex());
+}
+
 bool isElementCall(const Expr *E) {
   const auto *OC = dyn_cast<CXXOperatorCallExpr>(E->IgnoreParenImpCasts());
   if (!OC || OC->getOperator() != OO_Call || OC->getNumArgs() < 2 ||
@@ -390,6 +436,14 @@ const ValueDecl *rootDecl(const Expr *E) {
     return rootDecl(P);
   if (isElementCall(E))
     return rootDecl(cast<CXXOperatorCallExpr>(E)->getArg(0));
+  if (const Expr *A = accessedArgument(E))
+    return rootDecl(A);
+  // The same memory seen as another type: `reinterpret_cast<const float4
+  // *>(x + i)`.
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+      Cast && Cast->getType()->isPointerType() &&
+      Cast->getSubExpr()->getType()->isPointerType())
+    return rootDecl(Cast->getSubExpr());
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return DRE->getDecl();
   if (const auto *ME = dyn_cast<MemberExpr>(E))

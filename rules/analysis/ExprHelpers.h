@@ -85,6 +85,12 @@ std::optional<BinaryView> asBinary(const clang::Expr *E);
 /// The pointer a load intrinsic reads through (`__ldg(p)`, `__ldcs(x + i)`:
 /// the same value as `*p`); null for anything else.
 const clang::Expr *loadedPointer(const clang::Expr *E);
+/// A call to a function of the translation unit whose whole body returns
+/// one element of a parameter (`vec_at(v, k)` with body `return
+/// reinterpret_cast<const float *>(&v)[k];`, `at(p, i)` returning `p[i]`):
+/// the argument that parameter takes; the call reads one of its elements.
+/// Null for anything else.
+const clang::Expr *accessedArgument(const clang::Expr *E);
 /// `m(i)`, `m(i, j)`: an element of a matrix or tensor object, read through
 /// an operator() that takes indices and returns a reference (Eigen, dlib,
 /// xtensor, tensor views). Not a lambda's call.

@@ -355,6 +355,8 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
         }
         if (T->isBooleanType() && isCondition(Init))
           St.Conditions.push_back({VD, strip(Init)});
+        if (const ValueDecl *Array = gatheredArray(Init, Ctx))
+          St.Gathers.push_back({VD, Array});
       }
     }
     return;
@@ -756,6 +758,11 @@ void FunctionFlow::assign(const Expr *Target, const Expr *Value,
     if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Target)))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         St.Conditions.push_back({VD, strip(Value)});
+  if (Op == BO_Assign)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Target)))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (const ValueDecl *Array = gatheredArray(Value, Ctx))
+          St.Gathers.push_back({VD, Array});
 }
 
 State FunctionFlow::stateBefore(const Stmt *S) {

@@ -87,12 +87,27 @@ public:
   DenseMap<const VarDecl *, unsigned> AddressTaken, PassedToCalls;
   DenseMap<const VarDecl *, const VarDecl *> Aliases;
   DenseSet<const VarDecl *> Reassigned;
+  DenseSet<const VarDecl *> Copies;
   bool VisitBinaryOperator(BinaryOperator *BO) {
     // `p += n` walks the same array; only `p = q` points it elsewhere.
     if (BO->getOpcode() == BO_Assign)
       if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
           Reassigned.insert(VD);
+    // `v.x = 0`, `v[k] = 0`: a copy of an element changes.
+    if (BO->isAssignmentOp()) {
+      const Expr *Target = BO->getLHS()->IgnoreParenImpCasts();
+      while (true) {
+        if (const auto *ME = dyn_cast<MemberExpr>(Target))
+          Target = ME->getBase()->IgnoreParenImpCasts();
+        else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target))
+          Target = AS->getBase()->IgnoreParenImpCasts();
+        else
+          break;
+      }
+      if (const VarDecl *VD = directVar(Target); VD && Copies.count(VD))
+        Reassigned.insert(VD);
+    }
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
@@ -105,6 +120,22 @@ public:
       if (const auto *Target = dyn_cast_or_null<VarDecl>(rootDecl(VD->getInit()));
           Target && Target != VD && Walks(Target->getType()))
         Aliases[VD] = Target;
+    // `float4 v = x4[i];`, `float4 v = __ldcs(&x4[i]);`: a vector copied
+    // from an array of vectors holds elements of that array, as long as
+    // nothing writes the copy.
+    if (VD->getType()->isRecordType() && !cudaFloatClass(VD->getType()) &&
+        VD->hasLocalStorage() && VD->getInit()) {
+      const Expr *Init = strip(VD->getInit());
+      bool Element = isa<ArraySubscriptExpr>(Init) || loadedPointer(Init);
+      if (const auto *UO = dyn_cast<UnaryOperator>(Init))
+        Element |= UO->getOpcode() == UO_Deref;
+      if (const auto *Target = dyn_cast_or_null<VarDecl>(rootDecl(Init));
+          Element && Target && Target != VD &&
+          (Target->getType()->isPointerType() || Target->getType()->isArrayType())) {
+        Aliases[VD] = Target;
+        Copies.insert(VD);
+      }
+    }
     if (VD->getType()->isReferenceType() &&
         !VD->getType().getNonReferenceType().isConstQualified() &&
         VD->getInit())
@@ -245,6 +276,7 @@ bool SlotTable::key(const Expr *E, std::string &Out,
                  M->getName() == "at";
   Element |= loadedPointer(E) != nullptr; // __ldg(p): *p
   Element |= isElementCall(E);             // m(i, j)
+  Element |= accessedArgument(E) != nullptr; // vec_at(v, k)
   if (Element) {
     const ValueDecl *Root = arrayOf(rootDecl(E));
     if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
@@ -597,6 +629,31 @@ void State::forgetReaders(const ValueDecl *D, const SlotTable &Slots,
     return C.first == D || readsDecl(C.second, D);
   });
   llvm::erase(NonEmpty, D);
+  llvm::erase_if(Gathers, [&](const auto &G) {
+    return G.first == D || G.second == D;
+  });
+}
+
+const ValueDecl *gatheredArray(const Expr *Value, const ASTContext &Ctx) {
+  auto Constant = [&](const Expr *E) {
+    Expr::EvalResult R;
+    return !E->isValueDependent() && E->EvaluateAsRValue(R, Ctx) &&
+           !R.HasSideEffects;
+  };
+  Value = strip(Value);
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Value)) {
+    if (Constant(CO->getFalseExpr()))
+      Value = strip(CO->getTrueExpr());
+    else if (Constant(CO->getTrueExpr()))
+      Value = strip(CO->getFalseExpr());
+    else
+      return nullptr;
+  }
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(Value);
+  if (!AS || Constant(AS->getIdx()))
+    return nullptr;
+  const auto *VD = dyn_cast_or_null<VarDecl>(rootDecl(AS->getBase()));
+  return VD && VD->hasAttr<CUDASharedAttr>() ? VD : nullptr;
 }
 
 bool State::operator==(const State &O) const {
@@ -606,7 +663,8 @@ bool State::operator==(const State &O) const {
     return true;
   if (Facts.size() != O.Facts.size() || Diff.size() != O.Diff.size() ||
       Assumed.size() != O.Assumed.size() || Distinct != O.Distinct ||
-      Conditions != O.Conditions || NonEmpty != O.NonEmpty)
+      Conditions != O.Conditions || NonEmpty != O.NonEmpty ||
+      Gathers != O.Gathers)
     return false;
   for (const auto &[S, F] : Facts) {
     const SlotFact *Other = O.fact(S);
@@ -723,6 +781,9 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
   for (const ValueDecl *D : A.NonEmpty)
     if (llvm::is_contained(B.NonEmpty, D))
       R.NonEmpty.push_back(D);
+  for (const auto &G : A.Gathers)
+    if (llvm::is_contained(B.Gathers, G))
+      R.Gathers.push_back(G);
   return R;
 }
 

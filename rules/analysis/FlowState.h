@@ -174,6 +174,12 @@ public:
       Conditions;
   /// Containers known not to be empty (`if (v.empty()) return;`).
   llvm::SmallVector<const clang::ValueDecl *, 1> NonEmpty;
+  /// A variable that holds, in each lane, an element of a CUDA __shared__
+  /// array read at the lane's own index (or a padding constant): `v =
+  /// (lane < n) ? smem[lane] : -FLT_MAX;`. A reduction of it over the lanes
+  /// takes every element of the array.
+  llvm::SmallVector<std::pair<const clang::VarDecl *, const clang::ValueDecl *>, 1>
+      Gathers;
 
   const SlotFact *fact(SlotId S) const {
     auto It = Facts.find(S);
@@ -209,6 +215,12 @@ public:
   static State widen(const State &Old, const State &New,
                      const SlotTable &Slots);
 };
+
+/// The __shared__ array whose element, read at a non-constant index,
+/// \p Value is (through `c ? smem[lane] : pad` with a constant pad); null
+/// for anything else.
+const clang::ValueDecl *gatheredArray(const clang::Expr *Value,
+                                      const clang::ASTContext &Ctx);
 
 /// Whether \p S uses \p VD only to read its value (every use an rvalue);
 /// \p Read says that \p S itself is read.

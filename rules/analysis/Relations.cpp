@@ -179,7 +179,16 @@ SmallVector<ValueFacts::Bound, 4> ValueFacts::relationsOf(const Expr *E) {
     // Every operand bounds the result on one side; on the other side the
     // result is bounded by what bounds every operand.
     std::optional<BoundSet> Common;
+    bool AcrossLanes = StringRef(M.Entry) == "reduction" ||
+                       StringRef(M.Entry) == "named-reduction";
     for (const Expr *Op : M.Operands) {
+      // Each lane holds one element of a shared array: the reduction over
+      // the lanes takes them all (the cross-warp step of a block reduce).
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Op)); DRE && AcrossLanes)
+        for (const auto &[Var, Array] : S->Gathers)
+          if (Var == DRE->getDecl())
+            if (std::optional<SlotId> Elements = slots()->summaryForDecl(Array))
+              FromLinear(Linear{*Elements, Interval::point(0)}, !Max, Max, Out);
       std::optional<Linear> L = linear(Op);
       if (!L) {
         Common = BoundSet();

@@ -159,6 +159,12 @@ __device__ __nv_bfloat162 h2log(__nv_bfloat162);
 typedef __half half;
 typedef __half2 half2;
 
+// Vector types (vector_types.h), for 64- and 128-bit loads.
+struct __attribute__((aligned(8))) float2 { float x, y; };
+struct __attribute__((aligned(16))) float4 { float x, y, z, w; };
+struct __attribute__((aligned(16))) int4 { int x, y, z, w; };
+struct __attribute__((aligned(16))) double2 { double x, y; };
+
 // The host side of a .cu file: the runtime API calls and types host code
 // uses around its kernel launches, and what clang lowers `<<<...>>>` to.
 struct dim3 {

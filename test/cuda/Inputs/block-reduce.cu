@@ -1,0 +1,118 @@
+// A block-wide maximum: a warp reduction, one value per warp in shared
+// memory, and a second warp reduction over those (padded with -FLT_MAX
+// where a lane has no warp). The block maximum bounds every value of every
+// warp, and a struct that returns it bounds the row it was taken over; a
+// small accessor (`vec_at`) reads an element of the vector it is given.
+namespace cooperative_groups {
+struct thread_block_tile32 {};
+template <class T> struct greater {
+  __device__ T operator()(T a, T b) const { return a > b ? a : b; }
+};
+template <class T> struct plus {
+  __device__ T operator()(T a, T b) const { return a + b; }
+};
+template <class Group, class T, class Op>
+__device__ T reduce(const Group &g, T v, Op op);
+} // namespace cooperative_groups
+namespace cg = cooperative_groups;
+
+#define LOWEST_FLOAT (-3.402823466e+38f)
+
+struct SoftmaxParams {
+  float Scale;
+  float Offset;
+};
+
+__device__ float vec_at(const float4 &vec, int index) {
+  return reinterpret_cast<const float *>(&vec)[index];
+}
+
+__device__ SoftmaxParams prepare(cg::thread_block_tile32 &warp,
+                                 const float *inp, int V) {
+  const float4 *x4 = reinterpret_cast<const float4 *>(inp);
+  float thread_maxval = -INFINITY, thread_sumval = 0.0f;
+  for (int i = threadIdx.x; i < V / 4; i += blockDim.x) {
+    float4 v4 = x4[i];
+    for (int k = 0; k < 4; k++) {
+      float old_maxval = thread_maxval;
+      thread_maxval = fmaxf(thread_maxval, vec_at(v4, k));
+      thread_sumval *= expf(old_maxval - thread_maxval);
+      thread_sumval += expf(vec_at(v4, k) - thread_maxval);
+    }
+  }
+  __shared__ float shared_maxval[32];
+  __shared__ float shared_sumval[32];
+  int num_warps = blockDim.x / 32;
+  int warp_id = threadIdx.x / 32;
+  int lane_id = threadIdx.x % 32;
+  float warp_maxval = cg::reduce(warp, thread_maxval, cg::greater<float>{});
+  if (lane_id == 0)
+    shared_maxval[warp_id] = warp_maxval;
+  __syncthreads();
+  warp_maxval = (lane_id < num_warps) ? shared_maxval[lane_id] : LOWEST_FLOAT;
+  float block_maxval = cg::reduce(warp, warp_maxval, cg::greater<float>{});
+  thread_sumval *= expf(thread_maxval - block_maxval);
+  float warp_sumval = cg::reduce(warp, thread_sumval, cg::plus<float>{});
+  if (lane_id == 0)
+    shared_sumval[warp_id] = warp_sumval;
+  __syncthreads();
+  warp_sumval = (lane_id < num_warps) ? shared_sumval[lane_id] : 0.0f;
+  float block_sumval = cg::reduce(warp, warp_sumval, cg::plus<float>{});
+  return SoftmaxParams{1.f / block_sumval, block_maxval};
+}
+
+__global__ void classifier(float *losses, float *probs, const float *logits,
+                           const int *targets, int V,
+                           cg::thread_block_tile32 warp) {
+  int idx = blockIdx.x;
+  SoftmaxParams sp = prepare(warp, logits + idx * V, V);
+  const float4 *lv4 = reinterpret_cast<const float4 *>(logits + idx * V);
+  for (int i = threadIdx.x; i < V / 4; i += blockDim.x) {
+    float4 v4 = lv4[i];
+    for (int k = 0; k < 4; ++k)
+      probs[idx * V + i * 4 + k] = expf(vec_at(v4, k) - sp.Offset) * sp.Scale;
+  }
+}
+
+// The shared array holds sums, not maxima: their reduction bounds nothing.
+__device__ float wrong_array(cg::thread_block_tile32 &warp, const float *x) {
+  __shared__ float shared_maxval[32];
+  __shared__ float shared_sumval[32];
+  float v = x[threadIdx.x];
+  int lane_id = threadIdx.x % 32, warp_id = threadIdx.x / 32;
+  float warp_maxval = cg::reduce(warp, v, cg::greater<float>{});
+  float warp_sumval = cg::reduce(warp, v, cg::plus<float>{});
+  if (lane_id == 0) {
+    shared_maxval[warp_id] = warp_maxval;
+    shared_sumval[warp_id] = warp_sumval;
+  }
+  __syncthreads();
+  float other = (lane_id < blockDim.x / 32) ? shared_sumval[lane_id] : LOWEST_FLOAT;
+  float block_maxval = cg::reduce(warp, other, cg::greater<float>{});
+  return expf(v - block_maxval);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: expf of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
+
+// A sum over the lanes of the gathered maxima is no maximum.
+__device__ float summed(cg::thread_block_tile32 &warp, const float *x) {
+  __shared__ float shared_maxval[32];
+  float v = x[threadIdx.x];
+  int lane_id = threadIdx.x % 32, warp_id = threadIdx.x / 32;
+  float warp_maxval = cg::reduce(warp, v, cg::greater<float>{});
+  if (lane_id == 0)
+    shared_maxval[warp_id] = warp_maxval;
+  __syncthreads();
+  warp_maxval = (lane_id < blockDim.x / 32) ? shared_maxval[lane_id] : 0.0f;
+  float total = cg::reduce(warp, warp_maxval, cg::plus<float>{});
+  return expf(v - total);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: expf of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
+
+// An accessor reads the vector it is given, not another one.
+__device__ float other_vector(const float4 *a, const float4 *b, int i) {
+  float4 va = a[i], vb = b[i];
+  float m = fmaxf(fmaxf(vec_at(va, 0), vec_at(va, 1)),
+                  fmaxf(vec_at(va, 2), vec_at(va, 3)));
+  return expf(vec_at(vb, 0) - m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: expf of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
