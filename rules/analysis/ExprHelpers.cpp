@@ -450,9 +450,14 @@ const ValueDecl *rootDecl(const Expr *E) {
     return ME->getMemberDecl();
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
     return rootDecl(ASE->getBase());
-  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (UO->getOpcode() == UO_Deref)
       return rootDecl(UO->getSubExpr());
+    // &x[i]: a pointer into x.
+    if (UO->getOpcode() == UO_AddrOf &&
+        isa<ArraySubscriptExpr>(UO->getSubExpr()->IgnoreParens()))
+      return rootDecl(UO->getSubExpr());
+  }
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
     if (BO->isAdditiveOp() && BO->getType()->isPointerType())
       return rootDecl(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()

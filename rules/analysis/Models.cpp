@@ -116,14 +116,34 @@ bool accumulate(const CallExpr *Call, CallModel &M) {
   return true;
 }
 
+/// The function a call passes as a template argument: `warpReduceMax` in
+/// `blockReduce<warpReduceMax>(v)`.
+StringRef templateFunctionName(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  const TemplateArgumentList *Args =
+      FD ? FD->getTemplateSpecializationArgs() : nullptr;
+  if (!Args)
+    return StringRef();
+  for (const TemplateArgument &A : Args->asArray())
+    if (A.getKind() == TemplateArgument::Declaration)
+      if (const auto *F = dyn_cast<FunctionDecl>(A.getAsDecl());
+          F && F->getIdentifier())
+        return F->getName();
+  return StringRef();
+}
+
 /// A function whose name says it computes a maximum, minimum or sum:
 /// std::max_element(b, e), warpReduceMax(v), block_reduce_max(v, smem),
-/// row_max(x, n), warpReduceSum(v). Its floating operands and the elements
-/// of its pointer operands are what it reduces.
+/// row_max(x, n), warpReduceSum(v), or one given such a function as a
+/// template argument (blockReduce<warpReduceMax>(v)). Its floating operands
+/// and the elements of its pointer operands are what it reduces.
 bool namedReduction(const CallExpr *Call, CallModel &M) {
   StringRef Name = calleeName(Call);
   if (Name.empty() || getMathCall(Call))
     return false;
+  if (!nameSaysMax(Name) && !nameSaysMin(Name) && !nameSaysSum(Name))
+    if (StringRef Passed = templateFunctionName(Call); !Passed.empty())
+      Name = Passed;
   if (nameSaysMax(Name))
     M.Effect = ModelEffect::Max;
   else if (nameSaysMin(Name))

@@ -110,6 +110,16 @@ __device__ unsigned atomicAdd(unsigned *, unsigned);
 __device__ int atomicMax(int *, int);
 __device__ int atomicCAS(int *, int, int);
 template <class T> __device__ T __ldg(const T *);
+// Loads and stores with a cache hint.
+template <class T> __device__ T __ldcg(const T *);
+template <class T> __device__ T __ldca(const T *);
+template <class T> __device__ T __ldcs(const T *);
+template <class T> __device__ T __ldlu(const T *);
+template <class T> __device__ T __ldcv(const T *);
+template <class T> __device__ void __stwb(T *, T);
+template <class T> __device__ void __stcg(T *, T);
+template <class T> __device__ void __stcs(T *, T);
+template <class T> __device__ void __stwt(T *, T);
 
 // Half and bfloat16: the types and the intrinsics the rules know.
 struct __half { unsigned short x; };

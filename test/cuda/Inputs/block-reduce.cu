@@ -116,3 +116,44 @@ __device__ float other_vector(const float4 *a, const float4 *b, int i) {
   return expf(vec_at(vb, 0) - m);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: expf of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
 }
+
+// A block reduction given the warp reduction it applies as a template
+// argument is the reduction that function names.
+__device__ inline float warpReduceMax(float val) {
+  for (int offset = 16; offset > 0; offset /= 2)
+    val = fmaxf(val, __shfl_xor_sync(0xFFFFFFFF, val, offset));
+  return val;
+}
+__device__ inline float warpReduceSum(float val) {
+  for (int offset = 16; offset > 0; offset /= 2)
+    val += __shfl_xor_sync(0xFFFFFFFF, val, offset);
+  return val;
+}
+using reduction_func_t = float (*)(float);
+template <reduction_func_t warp_reduction>
+__device__ float blockReduce(float val, bool final_sync = false,
+                             float out_of_bounds = 0.0f);
+
+__device__ float by_template_argument(const float *x, int n) {
+  float m = -INFINITY;
+  for (int i = threadIdx.x; i < n; i += blockDim.x)
+    m = fmaxf(m, x[i]);
+  float block_max = blockReduce<warpReduceMax>(m, false, -INFINITY);
+  float block_sum = blockReduce<warpReduceSum>(m);
+  float a = expf(m - block_max);
+  float b = expf(m - block_sum);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: expf of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  return a + b;
+}
+
+// A vector loaded through a pointer into the row (`&row[i]`) holds the
+// row's elements.
+__global__ void by_address(float *probs, const float *logits, int V,
+                           cg::thread_block_tile32 warp) {
+  SoftmaxParams sp = prepare(warp, logits, V);
+  const float *row = logits;
+  for (int i = threadIdx.x; i < V; i += blockDim.x) {
+    float v = __ldcs(&row[i]);
+    probs[i] = expf(v - sp.Offset) * sp.Scale;
+  }
+}
