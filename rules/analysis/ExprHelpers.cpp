@@ -398,7 +398,8 @@ const Expr *accessedArgument(const Expr *E) {
   const FunctionDecl *Def = nullptr;
   const auto *Body =
       FD ? dyn_cast_or_null<CompoundStmt>(FD->getBody(Def)) : nullptr;
-  if (!Body || Body->size() != 1 || !Def->getReturnType()->isRealFloatingType())
+  if (!Body || Body->size() != 1 ||
+      !Def->getReturnType().getNonReferenceType()->isRealFloatingType())
     return nullptr;
   const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
   const Expr *V = Ret && Ret->getRetValue() ? strip(Ret->getRetValue()) : nullptr;

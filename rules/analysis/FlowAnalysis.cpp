@@ -329,6 +329,24 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
         // A new array or pointer has no elements touched yet.
         St.forgetReaders(VD, Slots, false);
         std::optional<SlotId> Elements = Slots.summaryForDecl(VD);
+        // A row of an array read through this pointer: its elements are
+        // some of the array's, so what holds of all of those holds of them.
+        // (A row written through starts with no element touched.)
+        if (const ValueDecl *Array = Slots.readRowOf(VD); Array && Elements)
+          if (std::optional<SlotId> All = Slots.summaryForDecl(Array);
+              All && *All != *Elements) {
+            if (const SlotFact *F = St.fact(*All))
+              St.Facts[*Elements] = *F;
+            SmallVector<std::pair<std::pair<SlotId, SlotId>, double>, 8> Copied;
+            for (const auto &[Pair, C] : St.Diff) {
+              if (Pair.first == *All && Pair.second != *Elements)
+                Copied.push_back({{*Elements, Pair.second}, C});
+              else if (Pair.second == *All && Pair.first != *Elements)
+                Copied.push_back({{Pair.first, *Elements}, C});
+            }
+            for (const auto &[Pair, C] : Copied)
+              St.addDiff(Pair.first, Pair.second, C, Slots);
+          }
         if (const auto *List = dyn_cast_or_null<InitListExpr>(
                 VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr);
             List && Elements && T->isArrayType())
@@ -413,6 +431,9 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
         invalidate(Object, St);
     }
     const FunctionDecl *FD = Call->getDirectCallee();
+    // vec_at(v, k): a read of an element (a write is an assignment to it).
+    if (accessedArgument(Call))
+      return;
     if (getMathCall(Call) || modelOf(Call).Effect != ModelEffect::None) {
       // frexp(x, &e), sincos(x, &s, &c): what they are given the address
       // of, they write.
@@ -578,15 +599,25 @@ void FunctionFlow::store(SlotId Elements, const Expr *Value, State &St) {
     }
     return;
   }
-  // An element mapped in place (`x[i] = exp(x[i] - m)`): the elements the
-  // map has not reached yet keep their relations, and they are the ones
-  // the map reads.
+  // An element mapped in place (`x[i] = exp(x[i] - m)`, also through a
+  // local: `float e = exp(x[i] - m); x[i] = e;`): the elements the map has
+  // not reached yet keep their relations, and they are the ones the map
+  // reads.
+  unsigned Through = 0;
   std::function<bool(const Expr *)> ReadsOwnElement = [&](const Expr *E) {
     if (!E)
       return false;
     std::optional<SlotId> Sl = Slots.slotFor(E);
     if (Sl && !Slots.info(*Sl).Compound && Slots.summaryOf(*Sl) == Elements)
       return true;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          VD && VD->hasLocalStorage() && VD->getInit() && Through < 2) {
+        ++Through;
+        bool Reads = ReadsOwnElement(VD->getInit());
+        --Through;
+        return Reads;
+      }
     for (const Stmt *Child : E->children())
       if (const auto *CE = dyn_cast_or_null<Expr>(Child))
         if (ReadsOwnElement(CE))
@@ -606,14 +637,23 @@ void FunctionFlow::store(SlotId Elements, const Expr *Value, State &St) {
     if (!Up && !Down)
       continue;
     SlotId Other = Up ? Pair.second : Pair.first;
+    // The new value against Other: from its relations, or from the two
+    // ranges (`x[i] = -INFINITY` is below any maximum).
+    constexpr double Inf = std::numeric_limits<double>::infinity();
+    double NewC = Inf;
     for (const ValueFacts::Bound &B : Rel)
-      if (B.Other == Other) {
-        double NewC = Up ? B.Above : B.Below;
-        if (std::isfinite(NewC))
-          Kept.push_back({Pair, std::max(C, NewC)});
-      }
-    if (InPlace && (Kept.empty() || Kept.back().first != Pair))
+      if (B.Other == Other)
+        NewC = std::min(NewC, Up ? B.Above : B.Below);
+    if (NewC == Inf && InPlace) {
       Kept.push_back({Pair, C});
+      continue;
+    }
+    Interval O = St.fact(Other) ? St.fact(Other)->Range : Interval::all();
+    double FromRanges = Up ? New.Range.Hi - O.Lo : O.Hi - New.Range.Lo;
+    if (!std::isnan(FromRanges))
+      NewC = std::min(NewC, FromRanges);
+    if (NewC < Inf)
+      Kept.push_back({Pair, std::max(C, NewC)});
   }
   St.forget(Elements);
   St.Facts[Elements] = Joined;

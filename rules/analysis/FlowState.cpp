@@ -50,12 +50,35 @@ class BodyScan : public RecursiveASTVisitor<BodyScan> {
 public:
   DenseSet<const VarDecl *> &Escaped;
   DenseMap<const VarDecl *, const ValueDecl *> &RangeSources;
-  BodyScan(DenseSet<const VarDecl *> &Escaped,
+  ASTContext &Ctx;
+  BodyScan(ASTContext &Ctx, DenseSet<const VarDecl *> &Escaped,
            DenseMap<const VarDecl *, const ValueDecl *> &RangeSources)
-      : Escaped(Escaped), RangeSources(RangeSources) {}
+      : Escaped(Escaped), RangeSources(RangeSources), Ctx(Ctx) {}
 
   bool shouldVisitLambdaBody() const { return true; }
 
+  /// `x`, `x + 1`, `(const float4 *)x`: the array itself, or a constant
+  /// step into it (rather than a row: `x + i * n`).
+  bool constantOffset(const Expr *E) const {
+    for (unsigned Step = 0; Step < 8; ++Step) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+        E = Cast->getSubExpr();
+        continue;
+      }
+      if (const auto *BO = dyn_cast<BinaryOperator>(E);
+          BO && BO->isAdditiveOp() && BO->getType()->isPointerType()) {
+        const Expr *Offset =
+            BO->getLHS()->getType()->isPointerType() ? BO->getRHS() : BO->getLHS();
+        if (Offset->isValueDependent() || !Offset->isEvaluatable(Ctx))
+          return false;
+        E = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
   static const VarDecl *directVar(const Expr *E) {
     const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
@@ -88,13 +111,18 @@ public:
   DenseMap<const VarDecl *, const VarDecl *> Aliases;
   DenseSet<const VarDecl *> Reassigned;
   DenseSet<const VarDecl *> Copies;
+  DenseSet<const VarDecl *> WrittenThrough;
+  /// Pointers set to a row of an array (`x + i * n`): their elements are
+  /// a summary of their own.
+  DenseSet<const VarDecl *> Rows;
   bool VisitBinaryOperator(BinaryOperator *BO) {
     // `p += n` walks the same array; only `p = q` points it elsewhere.
     if (BO->getOpcode() == BO_Assign)
       if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
           Reassigned.insert(VD);
-    // `v.x = 0`, `v[k] = 0`: a copy of an element changes.
+    // `v.x = 0`, `v[k] = 0`: a copy of an element changes; `row[j] = y`:
+    // a row is written through.
     if (BO->isAssignmentOp()) {
       const Expr *Target = BO->getLHS()->IgnoreParenImpCasts();
       while (true) {
@@ -102,11 +130,19 @@ public:
           Target = ME->getBase()->IgnoreParenImpCasts();
         else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target))
           Target = AS->getBase()->IgnoreParenImpCasts();
+        else if (const auto *UO = dyn_cast<UnaryOperator>(Target);
+                 UO && UO->getOpcode() == UO_Deref)
+          Target = UO->getSubExpr()->IgnoreParenImpCasts();
+        else if (const Expr *Arg = accessedArgument(Target))
+          Target = Arg->IgnoreParenImpCasts(); // vec_at(v, k) = y
         else
           break;
       }
-      if (const VarDecl *VD = directVar(Target); VD && Copies.count(VD))
-        Reassigned.insert(VD);
+      if (const VarDecl *VD = directVar(Target)) {
+        if (Copies.count(VD))
+          Reassigned.insert(VD);
+        WrittenThrough.insert(VD);
+      }
     }
     return true;
   }
@@ -118,8 +154,11 @@ public:
     };
     if (Walks(VD->getType()) && VD->hasLocalStorage() && VD->getInit())
       if (const auto *Target = dyn_cast_or_null<VarDecl>(rootDecl(VD->getInit()));
-          Target && Target != VD && Walks(Target->getType()))
+          Target && Target != VD && Walks(Target->getType())) {
         Aliases[VD] = Target;
+        if (!constantOffset(VD->getInit()))
+          Rows.insert(VD);
+      }
     // `float4 v = x4[i];`, `float4 v = __ldcs(&x4[i]);`: a vector copied
     // from an array of vectors holds elements of that array, as long as
     // nothing writes the copy.
@@ -165,9 +204,15 @@ public:
 
 SlotTable::SlotTable(ASTContext &Ctx, const Stmt *Body) : Ctx(Ctx) {
   if (Body) {
-    BodyScan Scan(Escaped, RangeSources);
+    BodyScan Scan(Ctx, Escaped, RangeSources);
     Scan.TraverseStmt(const_cast<Stmt *>(Body));
     Scan.finish(Aliases);
+    for (const VarDecl *Row : Scan.Rows)
+      if (Aliases.count(Row)) {
+        Rows.insert(Row);
+        if (!Scan.WrittenThrough.count(Row))
+          ReadRows.insert(Row);
+      }
   }
 }
 
@@ -278,7 +323,7 @@ bool SlotTable::key(const Expr *E, std::string &Out,
   Element |= isElementCall(E);             // m(i, j)
   Element |= accessedArgument(E) != nullptr; // vec_at(v, k)
   if (Element) {
-    const ValueDecl *Root = arrayOf(rootDecl(E));
+    const ValueDecl *Root = elementsOf(rootDecl(E));
     if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
       return false;
     Out += "[" + pointerKey(Root) + "]";
@@ -436,6 +481,17 @@ std::optional<SlotId> SlotTable::summaryFor(const Expr *E) {
   return summaryForDecl(rootDecl(E));
 }
 
+const ValueDecl *SlotTable::elementsOf(const ValueDecl *Root) const {
+  for (unsigned Step = 0; Step < 4; ++Step) {
+    const auto *VD = dyn_cast_or_null<VarDecl>(Root);
+    auto It = VD && !Rows.count(VD) ? Aliases.find(VD) : Aliases.end();
+    if (It == Aliases.end())
+      return Root;
+    Root = It->second;
+  }
+  return Root;
+}
+
 const ValueDecl *SlotTable::arrayOf(const ValueDecl *Root) const {
   for (unsigned Step = 0; Step < 4; ++Step) {
     const auto *VD = dyn_cast_or_null<VarDecl>(Root);
@@ -448,7 +504,7 @@ const ValueDecl *SlotTable::arrayOf(const ValueDecl *Root) const {
 }
 
 std::optional<SlotId> SlotTable::summaryForDecl(const ValueDecl *Root) {
-  Root = arrayOf(Root);
+  Root = elementsOf(Root);
   if (!Root || !(isa<VarDecl>(Root) || isa<FieldDecl>(Root)))
     return std::nullopt;
   QualType T = Root->getType().getNonReferenceType();

@@ -94,6 +94,18 @@ public:
   /// The array a pointer variable stands for: `x` for `const float *row =
   /// x + i * n;` when row is never reassigned, else the declaration itself.
   const clang::ValueDecl *arrayOf(const clang::ValueDecl *Root) const;
+  /// The declaration whose summary holds the elements read through
+  /// \p Root: the array a pointer or iterator walks (`Iterator it = begin;
+  /// ++it`, `float *p = x; p += 2`) or a vector copied from an array of
+  /// vectors (`float4 v = x4[i];`); a pointer to a row (`x + i * n`) keeps
+  /// a summary of its own, the elements of that row.
+  const clang::ValueDecl *elementsOf(const clang::ValueDecl *Root) const;
+  /// The array a pointer to one of its rows points into (`const float *row
+  /// = x + i * n;`) when the function only reads through it, or null.
+  const clang::ValueDecl *readRowOf(const clang::VarDecl *VD) const {
+    auto It = ReadRows.count(VD) ? Aliases.find(VD) : Aliases.end();
+    return It == Aliases.end() ? nullptr : It->second;
+  }
   /// The slot of a field of a local struct variable (`sp.Offset`).
   std::optional<SlotId> slotForField(const clang::VarDecl *VD,
                                      const clang::FieldDecl *Field);
@@ -148,6 +160,7 @@ private:
   llvm::DenseMap<const clang::VarDecl *, const clang::ValueDecl *> RangeSources;
   llvm::DenseMap<const clang::VarDecl *, SlotId> Bindings;
   llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *> Aliases;
+  llvm::DenseSet<const clang::VarDecl *> Rows, ReadRows;
 };
 
 struct SlotFact {

@@ -91,3 +91,71 @@ void rmsnorm_twin(float *o, const float *x, int size) {
   for (int j = 0; j < size; j++)
     o[j] = ss * x[j];
 }
+
+// A pointer to a row (`x + i * n`) has a summary of its own, the row's
+// elements, started afresh at each declaration: the maximum of this row
+// bounds this row.
+void rows(float *att, const float *q, int T, int n) {
+  for (int t = 0; t < T; t++) {
+    float *row = att + t * T;
+    float maxval = -3.4e38f;
+    for (int t2 = 0; t2 <= t; t2++) {
+      float val = q[t * n + t2];
+      if (val > maxval)
+        maxval = val;
+      row[t2] = val;
+    }
+    // Padding with -inf keeps every element below the maximum.
+    for (int t2 = t + 1; t2 < T; t2++)
+      row[t2] = -INFINITY;
+    float sum = 0.0f;
+    for (int t2 = 0; t2 <= t; t2++) {
+      float e = expf(row[t2] - maxval);
+      sum += e;
+      row[t2] = e;
+    }
+    for (int t2 = 0; t2 <= t; t2++)
+      row[t2] /= sum;
+  }
+}
+
+// Padding with a value that may exceed the maximum does not.
+void rows_padded_high(float *att, const float *q, int T, float pad) {
+  for (int t = 0; t < T; t++) {
+    float *row = att + t * T;
+    float maxval = -3.4e38f;
+    for (int t2 = 0; t2 <= t; t2++) {
+      maxval = fmaxf(maxval, q[t2]);
+      row[t2] = q[t2];
+    }
+    for (int t2 = t + 1; t2 < T; t2++)
+      row[t2] = pad;
+    for (int t2 = 0; t2 < T; t2++)
+      row[t2] = expf(row[t2] - maxval);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: expf of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  }
+}
+
+// A row of an array holds some of its elements: a bound on all of them
+// holds for the row.
+struct Stats {
+  float Scale;
+  float Offset;
+};
+static Stats row_stats(const float *x, int n) {
+  float m = x[0];
+  for (int i = 1; i < n; i++)
+    m = std::max(m, x[i]);
+  float s = 0.0f;
+  for (int i = 0; i < n; i++)
+    s += std::exp(x[i] - m);
+  return Stats{1.0f / s, m};
+}
+void normalise_row(float *probs, const float *logits, int V) {
+  Stats st = row_stats(logits, V);
+  const float *row = logits + 0 * V;
+  const float *tail = logits + V / 2;
+  for (int i = 0; i < V / 2; i++)
+    probs[i] = std::exp(row[i] - st.Offset) * st.Scale +
+               std::exp(tail[i] - st.Offset) * st.Scale;
+}

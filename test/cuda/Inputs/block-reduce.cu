@@ -157,3 +157,26 @@ __global__ void by_address(float *probs, const float *logits, int V,
     probs[i] = expf(v - sp.Offset) * sp.Scale;
   }
 }
+
+// An accessor that returns a reference reads the same element, and using
+// it does not change the vector.
+__device__ float &vec_ref(float4 &vec, int index) {
+  return reinterpret_cast<float *>(&vec)[index];
+}
+
+__global__ void online(float *out, float inv_temperature, const float *inp,
+                       int T) {
+  const float *x = inp + blockIdx.x * T;
+  const float4 *x_vec = reinterpret_cast<const float4 *>(x);
+  float maxval = LOWEST_FLOAT, sumval = 0.0f;
+  for (int i = threadIdx.x; i < T / 4; i += 32) {
+    float4 v = x_vec[i];
+    float old_maxval = maxval;
+    for (int k = 0; k < 4; ++k)
+      maxval = fmaxf(maxval, vec_ref(v, k));
+    sumval *= expf(inv_temperature * (old_maxval - maxval));
+    for (int k = 0; k < 4; ++k)
+      sumval += expf(inv_temperature * (vec_ref(v, k) - maxval));
+  }
+  out[blockIdx.x] = sumval;
+}
