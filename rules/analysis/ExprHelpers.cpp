@@ -374,20 +374,13 @@ const Expr *loadedPointer(const Expr *E) {
 /// pointer (`reinterpret_cast<const float4 *>(x + i)`) and the address of
 /// a variable (`(const float *)&v`).
 static const ValueDecl *pointeeRoot(const Expr *E) {
-  for (unsigned Step = 0; Step < 8; ++Step) {
-    E = E->IgnoreParens();
-    if (const auto *Cast = dyn_cast<CastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(E);
-        UO && UO->getOpcode() == UO_AddrOf) {
-      const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens());
-      return DRE ? DRE->getDecl() : nullptr;
-    }
-    return rootDecl(E);
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens());
+    return DRE ? DRE->getDecl() : nullptr;
   }
-  return nullptr;
+  return rootDecl(E);
 }
 
 const Expr *accessedArgument(const Expr *E) {

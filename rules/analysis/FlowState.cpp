@@ -61,21 +61,14 @@ public:
   /// step into it (rather than a row: `x + i * n`).
   bool constantOffset(const Expr *E) const {
     for (unsigned Step = 0; Step < 8; ++Step) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
-        E = Cast->getSubExpr();
-        continue;
-      }
-      if (const auto *BO = dyn_cast<BinaryOperator>(E);
-          BO && BO->isAdditiveOp() && BO->getType()->isPointerType()) {
-        const Expr *Offset =
-            BO->getLHS()->getType()->isPointerType() ? BO->getRHS() : BO->getLHS();
-        if (Offset->isValueDependent() || !Offset->isEvaluatable(Ctx))
-          return false;
-        E = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
-        continue;
-      }
-      return true;
+      const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParenCasts());
+      if (!BO || !BO->isAdditiveOp() || !BO->getType()->isPointerType())
+        return true;
+      bool PointerLeft = BO->getLHS()->getType()->isPointerType();
+      const Expr *Offset = PointerLeft ? BO->getRHS() : BO->getLHS();
+      if (Offset->isValueDependent() || !Offset->isEvaluatable(Ctx))
+        return false;
+      E = PointerLeft ? BO->getLHS() : BO->getRHS();
     }
     return false;
   }
