@@ -3,6 +3,7 @@
 #include "CheckSupport.h"
 #include "MathMatchers.h"
 #include "clang/AST/ASTContext.h"
+#include <cmath>
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -79,6 +80,17 @@ std::optional<Division> divisionOf(const MatchFinder::MatchResult &Result) {
     return Division{E, A->RHS, OC->getOperatorLoc(), nullptr};
   return Division{E, A->RHS, E->getBeginLoc(),
                   getMathCall(cast<CallExpr>(E))};
+}
+
+bool infinityIsClipped(const Division &D, ValueFacts &Facts, ASTContext &Ctx) {
+  const auto *BO = dyn_cast<BinaryOperator>(D.Site);
+  if (!BO || BO->getOpcode() != BO_Div)
+    return false;
+  Interval Num = Facts.range(BO->getLHS());
+  if (!Num.isNonZero() || !std::isfinite(Num.Lo) || !std::isfinite(Num.Hi))
+    return false;
+  const FunctionDecl *F = returnedBy(BO, Ctx);
+  return F && everyCallerClamps(F, Ctx);
 }
 
 } // namespace nanguard

@@ -97,6 +97,13 @@ struct Division {
   const MathFunctionInfo *Intrinsic;
 };
 
+/// `c / d` with c a non-zero constant is at worst an infinity, never a NaN
+/// (d not being one); when it is what its function returns and every
+/// caller in the translation unit clamps that result (`Clip(limit(s), lo,
+/// hi)`), the infinity is clipped where it is used.
+bool infinityIsClipped(const Division &D, ValueFacts &Facts,
+                       clang::ASTContext &Ctx);
+
 /// Registers the matchers of every form of division, bound to "division".
 void addDivisionMatchers(clang::ast_matchers::MatchFinder *Finder,
                          clang::ast_matchers::MatchFinder::MatchCallback *Check);

@@ -304,33 +304,6 @@ static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
          !containsExpCall(Div->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
 }
 
-/// The local variable an operation's value is kept in: `double w =
-/// exp(z);`, `w = exp(z);`, `g = num / den;`, or the target of `g /= den`.
-static const VarDecl *keptIn(const Expr *Op, ASTContext &Ctx) {
-  auto Local = [](const Expr *E) -> const VarDecl * {
-    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    return VD && VD->hasLocalStorage() ? VD : nullptr;
-  };
-  if (const auto *CA = dyn_cast<CompoundAssignOperator>(Op))
-    return Local(CA->getLHS());
-  DynTypedNode Node = DynTypedNode::create(*Op);
-  for (unsigned Up = 0; Up < 4; ++Up) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    if (const auto *VD = Node.get<VarDecl>())
-      return VD->hasLocalStorage() ? VD : nullptr;
-    if (const auto *BO = Node.get<BinaryOperator>())
-      return BO->getOpcode() == BO_Assign ? Local(BO->getLHS()) : nullptr;
-    const auto *E = Node.get<Expr>();
-    if (!E || !isa<ImplicitCastExpr, ParenExpr, ExprWithCleanups>(E))
-      return nullptr;
-  }
-  return nullptr;
-}
-
 /// The scans of the bodies of this translation unit, each made once.
 static thread_local DenseMap<const Stmt *, std::unique_ptr<SoftmaxScan>> Scans;
 
@@ -345,7 +318,7 @@ static const SoftmaxScan &scanOf(const Stmt *Body) {
 }
 
 bool nonFiniteResultIsTested(const Expr *Op, ASTContext &Ctx) {
-  const VarDecl *Kept = keptIn(Op, Ctx);
+  const VarDecl *Kept = keptInLocal(Op, Ctx);
   const Stmt *Body = Kept ? enclosingBody(Op, Ctx) : nullptr;
   return Body && scanOf(Body).testedAfter(Kept, Op->getEndLoc(),
                                            Ctx.getSourceManager());

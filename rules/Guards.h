@@ -15,6 +15,7 @@
 #include "analysis/FlowAnalysis.h"
 #include "analysis/Interval.h"
 #include "analysis/NameHints.h"
+#include "analysis/Summaries.h"
 #include "analysis/ValueFacts.h"
 
 #endif

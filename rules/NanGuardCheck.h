@@ -27,6 +27,7 @@ public:
   void onStartOfTranslationUnit() override {
     forgetExpSites();
     forgetFlows();
+    forgetSummaries();
   }
 
 protected:

@@ -502,6 +502,53 @@ bool sameValue(const Expr *A, const Expr *B, const ASTContext &Ctx) {
   return IA == IB;
 }
 
+StringRef calleeName(const CallExpr *Call) {
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return FD->getIdentifier() ? FD->getName() : StringRef();
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return DM->getMember().isIdentifier()
+               ? DM->getMember().getAsIdentifierInfo()->getName()
+               : StringRef();
+  if (const auto *UM = dyn_cast<UnresolvedMemberExpr>(Callee))
+    return UM->getMemberName().isIdentifier()
+               ? UM->getMemberName().getAsIdentifierInfo()->getName()
+               : StringRef();
+  if (const auto *UL = dyn_cast<UnresolvedLookupExpr>(Callee))
+    return UL->getName().isIdentifier()
+               ? UL->getName().getAsIdentifierInfo()->getName()
+               : StringRef();
+  return StringRef();
+}
+
+/// The local variable an operation's value is kept in: `double w =
+/// exp(z);`, `w = exp(z);`, `g = num / den;`, or the target of `g /= den`.
+const VarDecl *keptInLocal(const Expr *Op, ASTContext &Ctx) {
+  auto Local = [](const Expr *E) -> const VarDecl * {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && VD->hasLocalStorage() ? VD : nullptr;
+  };
+  if (const auto *CA = dyn_cast<CompoundAssignOperator>(Op))
+    return Local(CA->getLHS());
+  DynTypedNode Node = DynTypedNode::create(*Op);
+  for (unsigned Up = 0; Up < 6; ++Up) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *VD = Node.get<VarDecl>())
+      return VD->hasLocalStorage() ? VD : nullptr;
+    if (const auto *BO = Node.get<BinaryOperator>())
+      return BO->getOpcode() == BO_Assign ? Local(BO->getLHS()) : nullptr;
+    const auto *E = Node.get<Expr>();
+    if (!E || !isa<ImplicitCastExpr, ParenExpr, ExprWithCleanups,
+                   MaterializeTemporaryExpr, CXXBindTemporaryExpr>(E))
+      return nullptr;
+  }
+  return nullptr;
+}
+
 const Stmt *enclosingBody(const Stmt *S, ASTContext &Ctx, const Decl **Owner) {
   DynTypedNode Node = DynTypedNode::create(*S);
   while (true) {

@@ -130,6 +130,15 @@ void collectRoots(const clang::Expr *E,
 bool sameValue(const clang::Expr *A, const clang::Expr *B,
                const clang::ASTContext &Ctx);
 
+/// The local variable an operation's value is kept in: `double w =
+/// exp(z);`, `w = exp(z);`, `g = f(x);`, or the target of `g /= den`.
+const clang::VarDecl *keptInLocal(const clang::Expr *Op,
+                                  clang::ASTContext &Ctx);
+
+/// The name a call calls, also when the callee is dependent (in a
+/// template) or an unresolved member.
+llvm::StringRef calleeName(const clang::CallExpr *Call);
+
 /// The function body (or lambda body) that contains a statement.
 const clang::Stmt *enclosingBody(const clang::Stmt *S,
                                  clang::ASTContext &Ctx,

@@ -14,27 +14,6 @@ namespace nanguard {
 namespace {
 using Matcher = bool (*)(const CallExpr *, CallModel &);
 
-/// The name of the function or method a call names, also when the callee
-/// is dependent (in a template) or an unresolved member.
-StringRef calleeName(const CallExpr *Call) {
-  if (const FunctionDecl *FD = Call->getDirectCallee())
-    return FD->getIdentifier() ? FD->getName() : StringRef();
-  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
-  if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
-    return DM->getMember().isIdentifier()
-               ? DM->getMember().getAsIdentifierInfo()->getName()
-               : StringRef();
-  if (const auto *UM = dyn_cast<UnresolvedMemberExpr>(Callee))
-    return UM->getMemberName().isIdentifier()
-               ? UM->getMemberName().getAsIdentifierInfo()->getName()
-               : StringRef();
-  if (const auto *UL = dyn_cast<UnresolvedLookupExpr>(Callee))
-    return UL->getName().isIdentifier()
-               ? UL->getName().getAsIdentifierInfo()->getName()
-               : StringRef();
-  return StringRef();
-}
-
 /// fmaxf, std::max, max, __hmax, fmax, std::clamp: from the math table.
 bool mathExtreme(const CallExpr *Call, CallModel &M) {
   const MathFunctionInfo *F = getMathCall(Call);

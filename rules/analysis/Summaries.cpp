@@ -1,0 +1,248 @@
+//===- Summaries.cpp - What small functions of the TU do with values ------===//
+
+#include "Summaries.h"
+#include "ExprHelpers.h"
+#include "FlowAnalysis.h"
+#include "Models.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include <functional>
+#include <optional>
+
+using namespace clang;
+using namespace llvm;
+
+namespace nanguard {
+
+namespace {
+/// The clamp summary of a function: which parameter it clamps (-1: it is
+/// no clamp).
+thread_local DenseMap<const FunctionDecl *, int> ClampParams;
+
+/// The calls of the translation unit by the name they call, templates'
+/// dependent calls included.
+struct CallIndex {
+  StringMap<SmallVector<const CallExpr *, 4>> ByName;
+  bool Built = false;
+};
+thread_local CallIndex Calls;
+
+class CallCollector : public RecursiveASTVisitor<CallCollector> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (StringRef Name = calleeName(Call); !Name.empty())
+      Calls.ByName[Name].push_back(Call);
+    return true;
+  }
+};
+
+/// The statement that uses \p E's value: its parent through parentheses,
+/// implicit casts and temporaries; \p Child is the operand of it that holds
+/// E.
+const Stmt *consumer(const Expr *E, ASTContext &Ctx, const Expr **Child) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  const Expr *Last = E;
+  for (unsigned Up = 0; Up < 8; ++Up) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    const auto *P = Node.get<Expr>();
+    if (P && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                 CXXBindTemporaryExpr, ExprWithCleanups>(P)) {
+      Last = P;
+      continue;
+    }
+    *Child = Last;
+    return Node.get<Stmt>();
+  }
+  return nullptr;
+}
+
+const Expr *user(const Expr *E, ASTContext &Ctx, const Expr **Child) {
+  return dyn_cast_or_null<Expr>(consumer(E, Ctx, Child));
+}
+
+int clampParam(const FunctionDecl *FD, ASTContext &Ctx);
+
+/// Whether \p Use, an operand of the call that uses it, is clamped there.
+bool clampedAt(const Expr *Use, ASTContext &Ctx, unsigned Depth) {
+  const Expr *Child = nullptr;
+  const auto *Call = dyn_cast_or_null<CallExpr>(user(Use, Ctx, &Child));
+  if (!Call || Depth > 2)
+    return false;
+  unsigned Index = 0;
+  for (; Index < Call->getNumArgs(); ++Index)
+    if (Call->getArg(Index) == Child)
+      break;
+  if (Index == Call->getNumArgs())
+    return false;
+  if (const MathFunctionInfo *F = getMathCall(Call)) {
+    if (F->Kind == MathKind::Clamp)
+      return Index == 0 && Call->getNumArgs() == 3;
+    // min(max(v, lo), hi) and max(min(v, hi), lo).
+    if (F->Kind != MathKind::Max && F->Kind != MathKind::Min)
+      return false;
+    const Expr *OuterChild = nullptr;
+    const auto *Outer = dyn_cast_or_null<CallExpr>(user(Call, Ctx, &OuterChild));
+    const MathFunctionInfo *G = Outer ? getMathCall(Outer) : nullptr;
+    return G && ((F->Kind == MathKind::Max && G->Kind == MathKind::Min) ||
+                 (F->Kind == MathKind::Min && G->Kind == MathKind::Max));
+  }
+  const FunctionDecl *FD = Call->getDirectCallee();
+  return FD && clampParam(FD, Ctx) == int(Index);
+}
+
+/// `return x_min;`, `return x_max;` or `return x;` where the flow knows
+/// x_min <= x <= x_max.
+int clampParamUncached(const FunctionDecl *FD, ASTContext &Ctx) {
+  const FunctionDecl *Def = nullptr;
+  const Stmt *Body = FD->getBody(Def);
+  if (!Body || !Def || Def->getNumParams() < 3 || Def->getNumParams() > 4 ||
+      !Def->getReturnType()->isRealFloatingType())
+    return -1;
+  SmallVector<const ReturnStmt *, 4> Returns;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *R = dyn_cast<ReturnStmt>(S))
+      Returns.push_back(R);
+    for (const Stmt *C : S->children())
+      Collect(C);
+  };
+  Collect(Body);
+  FunctionFlow *Flow = flowFor(Ctx, Def, Body);
+  if (Returns.empty() || !Flow || !Flow->complete())
+    return -1;
+  auto ParamOf = [&](const ReturnStmt *R) -> const ParmVarDecl * {
+    const auto *DRE = R->getRetValue()
+                          ? dyn_cast<DeclRefExpr>(strip(R->getRetValue()))
+                          : nullptr;
+    return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  };
+  unsigned N = Def->getNumParams();
+  for (unsigned V = 0; V < N; ++V)
+    for (unsigned Lo = 0; Lo < N; ++Lo)
+      for (unsigned Hi = 0; Hi < N; ++Hi) {
+        if (V == Lo || V == Hi || Lo == Hi)
+          continue;
+        const ParmVarDecl *PV = Def->getParamDecl(V), *PL = Def->getParamDecl(Lo),
+                          *PH = Def->getParamDecl(Hi);
+        bool Clamps = true, ReturnsValue = false;
+        for (const ReturnStmt *R : Returns) {
+          const ParmVarDecl *P = ParamOf(R);
+          if (P == PL || P == PH)
+            continue;
+          if (P != PV) {
+            Clamps = false;
+            break;
+          }
+          ReturnsValue = true;
+          State St = Flow->stateBefore(R);
+          SlotTable &Slots = Flow->slots();
+          std::optional<SlotId> SV = Slots.slotForVar(PV), SL = Slots.slotForVar(PL),
+                                SH = Slots.slotForVar(PH);
+          std::optional<double> Up = SV && SH ? St.diff(*SV, *SH) : std::nullopt;
+          std::optional<double> Down = SV && SL ? St.diff(*SL, *SV) : std::nullopt;
+          if (!St.Reachable)
+            continue;
+          if (!Up || *Up > 0 || !Down || *Down > 0) {
+            Clamps = false;
+            break;
+          }
+        }
+        if (Clamps && ReturnsValue)
+          return int(V);
+      }
+  return -1;
+}
+
+int clampParam(const FunctionDecl *FD, ASTContext &Ctx) {
+  FD = FD->getCanonicalDecl();
+  auto It = ClampParams.find(FD);
+  if (It != ClampParams.end())
+    return It->second;
+  ClampParams[FD] = -1; // a recursive clamp is none
+  int P = clampParamUncached(FD, Ctx);
+  ClampParams[FD] = P;
+  return P;
+}
+
+/// Every use of \p VD after \p After in \p Body is clamped (and there is
+/// one).
+bool laterUsesClamped(const Stmt *Body, const VarDecl *VD, SourceLocation After,
+                      ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  unsigned Uses = 0;
+  bool All = true;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || !All)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        DRE && DRE->getDecl() == VD &&
+        SM.isBeforeInTranslationUnit(After, DRE->getLocation())) {
+      ++Uses;
+      if (!clampedAt(DRE, Ctx, 0))
+        All = false;
+    }
+    for (const Stmt *C : S->children())
+      Visit(C);
+  };
+  Visit(Body);
+  return All && Uses > 0;
+}
+
+bool callerClamps(const CallExpr *Call, ASTContext &Ctx) {
+  if (clampedAt(Call, Ctx, 0))
+    return true;
+  const VarDecl *Kept = keptInLocal(Call, Ctx);
+  const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
+  return Body && laterUsesClamped(Body, Kept, Call->getEndLoc(), Ctx);
+}
+} // namespace
+
+bool everyCallerClamps(const FunctionDecl *F, ASTContext &Ctx) {
+  if (!F || !F->getIdentifier())
+    return false;
+  if (!Calls.Built) {
+    CallCollector Collector;
+    Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+    Calls.Built = true;
+  }
+  auto It = Calls.ByName.find(F->getName());
+  if (It == Calls.ByName.end() || It->second.empty())
+    return false;
+  return llvm::all_of(It->second, [&](const CallExpr *Call) {
+    return callerClamps(Call, Ctx);
+  });
+}
+
+const FunctionDecl *returnedBy(const Expr *E, ASTContext &Ctx) {
+  const Expr *Child = nullptr;
+  const Stmt *S = consumer(E, Ctx, &Child);
+  // An arm of `?:`, up to the return.
+  for (unsigned Up = 0; Up < 4; ++Up) {
+    const auto *CO = dyn_cast_or_null<ConditionalOperator>(S);
+    if (!CO || CO->getCond() == Child)
+      break;
+    S = consumer(CO, Ctx, &Child);
+  }
+  const auto *Ret = dyn_cast_or_null<ReturnStmt>(S);
+  const Decl *Owner = nullptr;
+  if (!Ret || !enclosingBody(Ret, Ctx, &Owner))
+    return nullptr;
+  return dyn_cast_or_null<FunctionDecl>(Owner);
+}
+
+void forgetSummaries() {
+  ClampParams.clear();
+  Calls.ByName.clear();
+  Calls.Built = false;
+}
+
+} // namespace nanguard

@@ -1,0 +1,42 @@
+//===- Summaries.h - What small functions of the TU do with values -*- C++ -*-===//
+//
+// Summaries of the functions of a translation unit, computed from their
+// own flow (FlowAnalysis.h) the first time a rule asks, and kept for the
+// translation unit:
+//
+//  * a clamp: a function every return of which gives its first argument
+//    bounded by two others, or one of those two (`Clip(x, lo, hi)`);
+//  * callers that clamp: every call of a function in the translation unit
+//    hands its value to a clamp (directly, or through a local variable
+//    used only that way afterwards), so an infinite result is clipped
+//    where it is used.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NANGUARD_RULES_ANALYSIS_SUMMARIES_H
+#define NANGUARD_RULES_ANALYSIS_SUMMARIES_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+
+namespace nanguard {
+
+/// Whether every call of \p F in the translation unit (found by name, so
+/// also the calls a template makes before it is instantiated) clamps the
+/// value F returns: std::clamp, min(max(v, lo), hi) in either order, or a
+/// function of the translation unit whose summary is a clamp. A NaN passes
+/// through all of these; an infinity does not. False when the translation
+/// unit has no such call.
+bool everyCallerClamps(const clang::FunctionDecl *F, clang::ASTContext &Ctx);
+
+/// \p E is what its function returns: the operand of a return statement,
+/// or an arm of a conditional operator that is; then the function.
+const clang::FunctionDecl *returnedBy(const clang::Expr *E,
+                                      clang::ASTContext &Ctx);
+
+/// Forgets the summaries of the last translation unit.
+void forgetSummaries();
+
+} // namespace nanguard
+
+#endif
