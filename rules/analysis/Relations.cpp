@@ -399,8 +399,17 @@ bool ValueFacts::involvesDifference(const Expr *E, unsigned Depth) {
       return true;
     if (A->Op == BO_Div)
       return involvesDifference(A->LHS, Depth + 1);
-    return involvesDifference(A->LHS, Depth + 1) ||
-           involvesDifference(A->RHS, Depth + 1);
+    // A weight `(1 - beta) * g * g` scales a value without cancelling it:
+    // a constant minus a variable, as a factor, is no difference.
+    auto Factor = [&](const Expr *F) {
+      std::optional<Arithmetic> W = asArithmetic(stripConversions(F));
+      if (A->Op == BO_Mul && W && W->Op == BO_Sub &&
+          !W->LHS->isValueDependent() &&
+          W->LHS->isEvaluatable(Ctx) && !involvesDifference(W->RHS, Depth + 1))
+        return false;
+      return involvesDifference(F, Depth + 1);
+    };
+    return Factor(A->LHS) || Factor(A->RHS);
   }
   // A negation is not a cancellation: sqrt(-2 * log(u)) is as safe as the
   // log's argument, which unguarded-log checks.

@@ -137,3 +137,23 @@ float inv_std_clamped(float sum, float sum_sq, int n, float eps) {
   float mean = sum / n;
   return rsqrtf(std::max(sum_sq / n - mean * mean, 0.f) + eps);
 }
+
+// A weight `(1 - beta2)` scales a square without cancelling it: Adam's
+// second moment is no difference.
+float adam_step(float *v, const float *g, int i, float beta2, int t) {
+  v[i] = beta2 * v[i] + (1.0f - beta2) * g[i] * g[i];
+  float v_hat = v[i] / (1.0f - std::pow(beta2, t));
+  return std::sqrt(v_hat);
+}
+
+// A constant minus a square, as the whole argument, still is one.
+float sphere_radius(float z) {
+  return std::sqrt(1.0f - z * z);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: sqrt of a difference that may round below 0 is NaN [nanguard-sqrt-domain]
+}
+
+// And a weight of a difference of data is one too.
+float weighted_cancel(float a, float b, float w) {
+  return std::sqrt((1.0f - w) * (a - b));
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: sqrt of a difference that may round below 0 is NaN [nanguard-sqrt-domain]
+}
