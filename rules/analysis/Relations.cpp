@@ -374,10 +374,19 @@ bool ValueFacts::involvesSpread(const Expr *E, unsigned Depth) {
   if (std::optional<Arithmetic> A = asArithmetic(E))
     return involvesSpread(A->LHS, Depth + 1) ||
            involvesSpread(A->RHS, Depth + 1);
-  if (const CallExpr *Root = asMathCall(E, {MathKind::Sqrt, MathKind::Rsqrt}))
-    // sqrt(dim), sqrt((double)n): the root of a count is a scale, not a
-    // spread (a division by it is unguarded-division's).
-    return !Root->getArg(0)->IgnoreParenCasts()->getType()->isIntegerType();
+  if (const CallExpr *Root = asMathCall(E, {MathKind::Sqrt, MathKind::Rsqrt})) {
+    // sqrt(dim), sqrt((double)n), sqrtf(float(n_embd) / n_head): the root
+    // of a count is a scale, not a spread (a division by it is
+    // unguarded-division's).
+    std::function<bool(const Expr *)> Count = [&](const Expr *X) {
+      X = X->IgnoreParenCasts();
+      if (X->getType()->isIntegerType())
+        return true;
+      std::optional<Arithmetic> A = asArithmetic(X);
+      return A && A->Op != BO_Sub && Count(A->LHS) && Count(A->RHS);
+    };
+    return !Count(Root->getArg(0));
+  }
   if (isa<BinaryOperator>(E))
     return false;
   if (std::optional<SlotId> Sl = slot(E))

@@ -188,3 +188,14 @@ float attention_scale(const float *q, const float *k, int dim) {
     s += q[i] * k[i];
   return s / std::sqrt(static_cast<float>(dim));
 }
+
+// So is the root of a ratio of counts (a head dimension).
+float head_scale(float kq, int n_embd, int n_head) {
+  return kq * (1.0f / std::sqrt(float(n_embd) / n_head));
+}
+
+// A variance scaled by counts is still a variance.
+float spread_of_counts(float x, int a, int b, float var) {
+  return x / std::sqrt(var * a / b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
+}
