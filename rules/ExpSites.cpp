@@ -292,16 +292,47 @@ static const Expr *parentExpr(const Expr *E, ASTContext &Ctx,
 /// quotient 0, not NaN, as long as the numerator is finite.
 static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
   const Expr *Child = nullptr;
+  const Expr *Sum = Call;
   const Expr *P = parentExpr(Call, Ctx, &Child);
   // Up through the sum the exp is an addend of.
   while (const auto *Add = dyn_cast_or_null<BinaryOperator>(P)) {
     if (Add->getOpcode() != BO_Add)
       break;
+    Sum = Add;
     P = parentExpr(Add, Ctx, &Child);
   }
-  const auto *Div = dyn_cast_or_null<BinaryOperator>(P);
-  return Div && Div->getOpcode() == BO_Div && Div->getRHS() == Child &&
-         !containsExpCall(Div->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
+  auto Divides = [](const Expr *P, const Expr *Child) {
+    const auto *Div = dyn_cast_or_null<BinaryOperator>(P);
+    return Div && Div->getOpcode() == BO_Div && Div->getRHS() == Child &&
+           !containsExpCall(Div->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
+  };
+  if (Divides(P, Child))
+    return true;
+  // Through a local: `denom = exp(-x) + 1; y = 1 / denom;`, when every use
+  // of the local is such a divisor. (An exp kept alone, `sigma =
+  // exp(log_sigma)`, is a value of its own: its overflow is reported.)
+  if (Sum == Call)
+    return false;
+  const VarDecl *Kept = keptInLocal(Sum, Ctx);
+  const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
+  if (!Body)
+    return false;
+  unsigned Uses = 0;
+  bool All = true;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || !All)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == Kept) {
+      const Expr *UseChild = nullptr;
+      const Expr *Use = parentExpr(DRE, Ctx, &UseChild);
+      ++Uses;
+      All = Divides(Use, UseChild);
+    }
+    for (const Stmt *C : S->children())
+      Visit(C);
+  };
+  Visit(Body);
+  return All && Uses > 0;
 }
 
 /// The scans of the bodies of this translation unit, each made once.

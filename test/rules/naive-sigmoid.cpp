@@ -98,3 +98,19 @@ double clamp_both(double x) {
 }
 
 double softplus_grad(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+// The stable form through a local: every use of the sum is a divisor, so
+// an overflow gives 1 / inf = 0.
+double sigmoid_local(double x) {
+  auto denom = std::exp(-x) + 1.0;
+  auto y = 1.0 / denom;
+  return y;
+}
+
+// A use of the sum that is no divisor lets the inf out.
+double sigmoid_local_leaks(double x) {
+  double denom = std::exp(-x) + 1.0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  double y = 1.0 / denom;
+  return y + denom;
+}
