@@ -424,6 +424,19 @@ bool isElementCall(const Expr *E) {
   return true;
 }
 
+bool isIteratorClass(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  bool Deref = false, Increment = false;
+  for (const CXXMethodDecl *M : RD->methods()) {
+    OverloadedOperatorKind K = M->getOverloadedOperator();
+    Deref |= K == OO_Star && M->getNumParams() == 0;
+    Increment |= K == OO_PlusPlus;
+  }
+  return Deref && Increment;
+}
+
 const ValueDecl *rootDecl(const Expr *E) {
   E = strip(E);
   if (const Expr *P = loadedPointer(E))
@@ -456,9 +469,14 @@ const ValueDecl *rootDecl(const Expr *E) {
     if (BO->isAdditiveOp() && BO->getType()->isPointerType())
       return rootDecl(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
                                                                : BO->getRHS());
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star)
       return rootDecl(OC->getArg(0));
+    // it + n on an iterator class: the same sequence.
+    if ((OC->getOperator() == OO_Plus || OC->getOperator() == OO_Minus) &&
+        OC->getNumArgs() == 2 && isIteratorClass(OC->getType()))
+      return rootDecl(OC->getArg(0));
+  }
   // An element of a container, or an iterator into it: v.back(), v.at(i),
   // v.begin(), v.data().
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))

@@ -117,6 +117,10 @@ bool isReduceWith(const clang::CallExpr *Call, bool Min);
 /// The floating precision of a type (Generic when not floating).
 FPPrecision precisionOf(clang::QualType T);
 
+/// A class that works as an iterator: it has a unary operator* and an
+/// operator++ (std::vector's iterator, a span's iterator).
+bool isIteratorClass(clang::QualType T);
+
 /// The declaration an expression is rooted at: `x` for `x`, `x[i]`, `x.f`,
 /// `*(x + i)`, `v.back()`, `v.begin()`; null when there is none.
 const clang::ValueDecl *rootDecl(const clang::Expr *E);

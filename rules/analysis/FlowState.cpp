@@ -143,11 +143,14 @@ public:
     // `const float *row = x + i * n;`, `Iterator it = begin;`: the
     // elements of row are x's, also while it walks them (`++it`).
     auto Walks = [](QualType T) {
-      return T->isPointerType() || T->isTemplateTypeParmType();
+      return T->isPointerType() || T->isTemplateTypeParmType() ||
+             isIteratorClass(T);
     };
     if (Walks(VD->getType()) && VD->hasLocalStorage() && VD->getInit())
       if (const auto *Target = dyn_cast_or_null<VarDecl>(rootDecl(VD->getInit()));
-          Target && Target != VD && Walks(Target->getType())) {
+          Target && Target != VD &&
+          (Walks(Target->getType()) || Target->getType()->isArrayType() ||
+           Target->getType().getNonReferenceType()->isRecordType())) {
         Aliases[VD] = Target;
         if (!constantOffset(VD->getInit()))
           Rows.insert(VD);
@@ -173,6 +176,13 @@ public:
         VD->getInit())
       if (const VarDecl *Target = directVar(VD->getInit()))
         Escaped.insert(Target);
+    return true;
+  }
+  // `it = other;` on an iterator class.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+      if (const VarDecl *VD = directVar(OC->getArg(0)))
+        Reassigned.insert(VD);
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {

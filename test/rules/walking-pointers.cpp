@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 void softmax_ptr(float *start, float *end) {
   float wmax = *start;
@@ -158,4 +159,23 @@ void normalise_row(float *probs, const float *logits, int V) {
   for (int i = 0; i < V / 2; i++)
     probs[i] = std::exp(row[i] - st.Offset) * st.Scale +
                std::exp(tail[i] - st.Offset) * st.Scale;
+}
+
+// Iterator classes walk their container the same way.
+void vector_softmax(std::vector<float> &v) {
+  softmax_it(v.begin(), v.end());
+  float m = v[0];
+  for (auto it = v.begin(); it != v.end(); ++it)
+    m = std::max(m, *it);
+  for (auto it = v.begin(); it != v.end(); ++it)
+    *it = std::exp(*it - m);
+}
+
+void vector_other(const std::vector<float> &a, std::vector<float> &b) {
+  float m = a[0];
+  for (auto it = a.begin(); it != a.end(); ++it)
+    m = std::max(m, *it);
+  for (auto it = b.begin(); it != b.end(); ++it)
+    *it = std::exp(*it - m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
 }
