@@ -103,7 +103,22 @@ static const MathFunctionInfo *dependentMathCall(const CallExpr *Call) {
   return lookupMathFunction(Name);
 }
 
+/// std::complex (and other classes that are no real number): the real
+/// domains of the math table do not apply to them.
+static bool complexValued(const CallExpr *Call) {
+  auto Complex = [](QualType T) {
+    const auto *RD = T.getNonReferenceType()->getAsRecordDecl();
+    return RD && RD->getIdentifier() && RD->getName() == "complex";
+  };
+  if (Complex(Call->getType()))
+    return true;
+  return llvm::any_of(Call->arguments(),
+                      [&](const Expr *A) { return Complex(A->getType()); });
+}
+
 const MathFunctionInfo *getMathCall(const CallExpr *Call) {
+  if (complexValued(Call))
+    return nullptr;
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD)
     return dependentMathCall(Call);

@@ -4,6 +4,7 @@
 #include "ExprHelpers.h"
 #include "FlowAnalysis.h"
 #include "Models.h"
+#include "ValueFacts.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/ExprCXX.h"
@@ -22,6 +23,8 @@ namespace {
 /// The clamp summary of a function: which parameter it clamps (-1: it is
 /// no clamp).
 thread_local DenseMap<const FunctionDecl *, int> ClampParams;
+/// The return-range summaries (none: in progress, or none to give).
+thread_local DenseMap<const FunctionDecl *, std::optional<Interval>> Returned;
 
 /// The calls of the translation unit by the name they call, templates'
 /// dependent calls included.
@@ -70,6 +73,16 @@ const Expr *user(const Expr *E, ASTContext &Ctx, const Expr **Child) {
 
 int clampParam(const FunctionDecl *FD, ASTContext &Ctx);
 
+/// The return statements of a body, outside the lambdas in it.
+void collectReturns(const Stmt *S, SmallVectorImpl<const ReturnStmt *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *R = dyn_cast<ReturnStmt>(S))
+    Out.push_back(R);
+  for (const Stmt *C : S->children())
+    collectReturns(C, Out);
+}
+
 /// Whether \p Use, an operand of the call that uses it, is clamped there.
 bool clampedAt(const Expr *Use, ASTContext &Ctx, unsigned Depth) {
   const Expr *Child = nullptr;
@@ -107,15 +120,7 @@ int clampParamUncached(const FunctionDecl *FD, ASTContext &Ctx) {
       !Def->getReturnType()->isRealFloatingType())
     return -1;
   SmallVector<const ReturnStmt *, 4> Returns;
-  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
-    if (!S || isa<LambdaExpr>(S))
-      return;
-    if (const auto *R = dyn_cast<ReturnStmt>(S))
-      Returns.push_back(R);
-    for (const Stmt *C : S->children())
-      Collect(C);
-  };
-  Collect(Body);
+  collectReturns(Body, Returns);
   FunctionFlow *Flow = flowFor(Ctx, Def, Body);
   if (Returns.empty() || !Flow || !Flow->complete())
     return -1;
@@ -239,7 +244,41 @@ const FunctionDecl *returnedBy(const Expr *E, ASTContext &Ctx) {
   return dyn_cast_or_null<FunctionDecl>(Owner);
 }
 
+std::optional<Interval> returnedRange(const FunctionDecl *F, ASTContext &Ctx) {
+  static thread_local unsigned Nesting = 0;
+  const FunctionDecl *Def = nullptr;
+  const Stmt *Body = F ? F->getBody(Def) : nullptr;
+  if (!Body || !Def || Def->isDependentContext() ||
+      !Def->getReturnType()->isRealFloatingType())
+    return std::nullopt;
+  auto It = Returned.find(Def);
+  if (It != Returned.end())
+    return It->second;
+  if (Nesting > 2)
+    return std::nullopt;
+  Returned[Def] = std::nullopt; // recursion: no summary
+  SmallVector<const ReturnStmt *, 4> Returns;
+  collectReturns(Body, Returns);
+  ++Nesting;
+  std::optional<Interval> Range;
+  FunctionFlow *Flow = flowFor(Ctx, Def, Body);
+  if (Flow && Flow->complete())
+    for (const ReturnStmt *R : Returns) {
+      if (!R->getRetValue()) {
+        Range.reset();
+        break;
+      }
+      ValueFacts Facts(Ctx, R->getRetValue());
+      Interval I = Facts.range(R->getRetValue());
+      Range = Range ? Range->join(I) : I;
+    }
+  --Nesting;
+  Returned[Def] = Range;
+  return Range;
+}
+
 void forgetSummaries() {
+  Returned.clear();
   ClampParams.clear();
   Calls.ByName.clear();
   Calls.Built = false;

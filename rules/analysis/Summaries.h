@@ -6,6 +6,8 @@
 //
 //  * a clamp: a function every return of which gives its first argument
 //    bounded by two others, or one of those two (`Clip(x, lo, hi)`);
+//  * the range of what a function returns (`sqr(x)` >= 0), over every
+//    value its parameters may take;
 //  * callers that clamp: every call of a function in the translation unit
 //    hands its value to a clamp (directly, or through a local variable
 //    used only that way afterwards), so an infinite result is clipped
@@ -16,8 +18,10 @@
 #ifndef NANGUARD_RULES_ANALYSIS_SUMMARIES_H
 #define NANGUARD_RULES_ANALYSIS_SUMMARIES_H
 
+#include "Interval.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include <optional>
 
 namespace nanguard {
 
@@ -32,6 +36,13 @@ bool everyCallerClamps(const clang::FunctionDecl *F, clang::ASTContext &Ctx);
 /// \p E is what its function returns: the operand of a return statement,
 /// or an arm of a conditional operator that is; then the function.
 const clang::FunctionDecl *returnedBy(const clang::Expr *E,
+                                      clang::ASTContext &Ctx);
+
+/// The range of every value a function of the translation unit returns,
+/// whatever its arguments (the join of its returns, each in the state its
+/// own flow holds there); none for a function without a body here, a
+/// recursive one, or one nested too deep in another's summary.
+std::optional<Interval> returnedRange(const clang::FunctionDecl *F,
                                       clang::ASTContext &Ctx);
 
 /// Forgets the summaries of the last translation unit.

@@ -1,6 +1,7 @@
 //===- ValueFacts.cpp - What is known about a value at a point ------------===//
 
 #include "ValueFacts.h"
+#include "Summaries.h"
 #include "FlowAnalysis.h"
 #include "Models.h"
 #include "clang/AST/ExprCXX.h"
@@ -415,6 +416,9 @@ Interval ValueFacts::evaluateCall(const CallExpr *Call) {
                                : typeRange(Call->getType());
     }
     default:
+      // sqr(x), softplus(x): what the function returns, whatever x.
+      if (std::optional<Interval> R = returnedRange(Call->getDirectCallee(), Ctx))
+        return R->meet(typeRange(Call->getType()));
       return typeRange(Call->getType());
     }
   }
