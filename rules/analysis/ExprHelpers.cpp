@@ -582,6 +582,15 @@ const VarDecl *keptInLocal(const Expr *Op, ASTContext &Ctx) {
   return nullptr;
 }
 
+void collectReturns(const Stmt *S, SmallVectorImpl<const ReturnStmt *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *R = dyn_cast<ReturnStmt>(S))
+    Out.push_back(R);
+  for (const Stmt *C : S->children())
+    collectReturns(C, Out);
+}
+
 const Stmt *enclosingBody(const Stmt *S, ASTContext &Ctx, const Decl **Owner) {
   DynTypedNode Node = DynTypedNode::create(*S);
   while (true) {

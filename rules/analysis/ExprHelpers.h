@@ -143,6 +143,10 @@ const clang::VarDecl *keptInLocal(const clang::Expr *Op,
 /// template) or an unresolved member.
 llvm::StringRef calleeName(const clang::CallExpr *Call);
 
+/// The return statements of a body, outside the lambdas in it.
+void collectReturns(const clang::Stmt *S,
+                    llvm::SmallVectorImpl<const clang::ReturnStmt *> &Out);
+
 /// The function body (or lambda body) that contains a statement.
 const clang::Stmt *enclosingBody(const clang::Stmt *S,
                                  clang::ASTContext &Ctx,

@@ -473,15 +473,6 @@ static const InitListExpr *returnedList(const ReturnStmt *Ret) {
   return dyn_cast<InitListExpr>(V);
 }
 
-static void collectReturns(const Stmt *S, SmallVectorImpl<const ReturnStmt *> &Out) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  if (const auto *Ret = dyn_cast<ReturnStmt>(S))
-    Out.push_back(Ret);
-  for (const Stmt *Child : S->children())
-    collectReturns(Child, Out);
-}
-
 void FunctionFlow::returnedFields(const VarDecl *VD, const CallExpr *Call,
                                   State &St) {
   // What a function of this translation unit returns in a struct's fields,

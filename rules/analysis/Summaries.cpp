@@ -73,16 +73,6 @@ const Expr *user(const Expr *E, ASTContext &Ctx, const Expr **Child) {
 
 int clampParam(const FunctionDecl *FD, ASTContext &Ctx);
 
-/// The return statements of a body, outside the lambdas in it.
-void collectReturns(const Stmt *S, SmallVectorImpl<const ReturnStmt *> &Out) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  if (const auto *R = dyn_cast<ReturnStmt>(S))
-    Out.push_back(R);
-  for (const Stmt *C : S->children())
-    collectReturns(C, Out);
-}
-
 /// Whether \p Use, an operand of the call that uses it, is clamped there.
 bool clampedAt(const Expr *Use, ASTContext &Ctx, unsigned Depth) {
   const Expr *Child = nullptr;
