@@ -1,6 +1,7 @@
 //===- FlowAnalysis.cpp - One forward analysis per function ---------------===//
 
 #include "FlowAnalysis.h"
+#include "Summaries.h"
 #include "ExprHelpers.h"
 #include "Models.h"
 #include "ValueFacts.h"
@@ -35,7 +36,50 @@ FunctionFlow::FunctionFlow(ASTContext &Ctx, const Decl *Owner, const Stmt *Body)
       ++Index;
     }
   }
-  run(lambdaEntry(Owner, Body));
+  State Start = lambdaEntry(Owner, Body);
+  seedFromCallers(Owner, Start);
+  run(std::move(Start));
+}
+
+/// Whether the flows of callers are being computed to seed a callee's.
+static thread_local bool Seeding = false;
+
+void FunctionFlow::seedFromCallers(const Decl *Owner, State &Start) {
+  // What every caller passes a helper only this translation unit calls:
+  // `if (!(norm > 0)) continue; update(v, norm);`. One level deep: the
+  // callers' own flows are computed without seeds of theirs, and a flow
+  // computed for them without its seeds is provisional: it is computed
+  // again when asked for outside.
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Owner);
+  if (!FD || isa<CXXMethodDecl>(FD) || FD->isExternallyVisible())
+    return;
+  if (Seeding) {
+    Provisional = true;
+    return;
+  }
+  std::optional<SmallVector<const CallExpr *, 4>> Callers = callersOf(FD, Ctx);
+  if (!Callers || Callers->size() > 16)
+    return;
+  Seeding = true;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    std::optional<SlotId> Slot = Slots.slotForVar(P);
+    if (!Slot || !P->getType()->isArithmeticType())
+      continue;
+    std::optional<Interval> Joined;
+    for (const CallExpr *Call : *Callers) {
+      if (I >= Call->getNumArgs()) {
+        Joined.reset();
+        break;
+      }
+      ValueFacts Facts(Ctx, Call);
+      Interval R = Facts.range(Call->getArg(I));
+      Joined = Joined ? Joined->join(R) : R;
+    }
+    if (Joined && !Joined->isEmpty())
+      Start.Facts[*Slot] = SlotFact{*Joined, 0};
+  }
+  Seeding = false;
 }
 
 FunctionFlow::~FunctionFlow() = default;
@@ -852,7 +896,9 @@ FunctionFlow *flowFor(ASTContext &Ctx, const Decl *Owner, const Stmt *Body) {
     Cache.Ctx = &Ctx;
   }
   auto It = Cache.Flows.find(Body);
-  if (It != Cache.Flows.end())
+  // A provisional flow (seedFromCallers) is only used while seeding, so
+  // no one outside holds it when it is replaced.
+  if (It != Cache.Flows.end() && (!It->second->Provisional || Seeding))
     return It->second.get();
   auto Flow = std::make_unique<FunctionFlow>(Ctx, Owner, Body);
   FunctionFlow *Result = Flow.get();

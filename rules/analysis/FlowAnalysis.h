@@ -47,10 +47,13 @@ public:
   /// Whether the analysis ran to its end (false: a CFG could not be built
   /// or the loop limit was hit; every state is then empty).
   bool complete() const { return Complete; }
+  /// Computed without the seeds its callers give (while seeding another).
+  bool Provisional = false;
 
 private:
   void run(State Start);
   State lambdaEntry(const clang::Decl *Owner, const clang::Stmt *Body);
+  void seedFromCallers(const clang::Decl *Owner, State &Start);
   void transferBlock(const clang::CFGBlock &B, State &St, unsigned Upto);
   void transfer(const clang::Stmt *S, State &St);
   void assign(const clang::Expr *Target, const clang::Expr *Value,

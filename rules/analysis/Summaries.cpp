@@ -30,6 +30,8 @@ thread_local DenseMap<const FunctionDecl *, std::optional<Interval>> Returned;
 /// dependent calls included.
 struct CallIndex {
   StringMap<SmallVector<const CallExpr *, 4>> ByName;
+  /// References to a function, and those of them that are a call's callee.
+  DenseMap<const FunctionDecl *, unsigned> Refs, Callees;
   bool Built = false;
 };
 thread_local CallIndex Calls;
@@ -40,9 +42,25 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (StringRef Name = calleeName(Call); !Name.empty())
       Calls.ByName[Name].push_back(Call);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        ++Calls.Callees[FD->getCanonicalDecl()];
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      ++Calls.Refs[FD->getCanonicalDecl()];
     return true;
   }
 };
+
+void buildCallIndex(ASTContext &Ctx) {
+  if (Calls.Built)
+    return;
+  CallCollector Collector;
+  Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Calls.Built = true;
+}
 
 /// The statement that uses \p E's value: its parent through parentheses,
 /// implicit casts and temporaries; \p Child is the operand of it that holds
@@ -204,11 +222,7 @@ bool callerClamps(const CallExpr *Call, ASTContext &Ctx) {
 bool everyCallerClamps(const FunctionDecl *F, ASTContext &Ctx) {
   if (!F || !F->getIdentifier())
     return false;
-  if (!Calls.Built) {
-    CallCollector Collector;
-    Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
-    Calls.Built = true;
-  }
+  buildCallIndex(Ctx);
   auto It = Calls.ByName.find(F->getName());
   if (It == Calls.ByName.end() || It->second.empty())
     return false;
@@ -267,7 +281,31 @@ std::optional<Interval> returnedRange(const FunctionDecl *F, ASTContext &Ctx) {
   return Range;
 }
 
+std::optional<SmallVector<const CallExpr *, 4>>
+callersOf(const FunctionDecl *F, ASTContext &Ctx) {
+  if (!F || !F->getIdentifier() || F->isExternallyVisible() ||
+      F->isDependentContext())
+    return std::nullopt;
+  buildCallIndex(Ctx);
+  const FunctionDecl *Canon = F->getCanonicalDecl();
+  // Its address taken: it has callers nobody here sees.
+  if (Calls.Refs.lookup(Canon) != Calls.Callees.lookup(Canon))
+    return std::nullopt;
+  SmallVector<const CallExpr *, 4> Out;
+  auto It = Calls.ByName.find(F->getName());
+  if (It != Calls.ByName.end())
+    for (const CallExpr *Call : It->second)
+      if (const FunctionDecl *Callee = Call->getDirectCallee();
+          Callee && Callee->getCanonicalDecl() == Canon)
+        Out.push_back(Call);
+  if (Out.empty())
+    return std::nullopt;
+  return Out;
+}
+
 void forgetSummaries() {
+  Calls.Refs.clear();
+  Calls.Callees.clear();
   Returned.clear();
   ClampParams.clear();
   Calls.ByName.clear();

@@ -21,6 +21,7 @@
 #include "Interval.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 
 namespace nanguard {
@@ -44,6 +45,12 @@ const clang::FunctionDecl *returnedBy(const clang::Expr *E,
 /// recursive one, or one nested too deep in another's summary.
 std::optional<Interval> returnedRange(const clang::FunctionDecl *F,
                                       clang::ASTContext &Ctx);
+
+/// The calls of a function that only this translation unit can call (static,
+/// or in an anonymous namespace) whose address is never taken: all its
+/// callers. None otherwise, or when nothing calls it.
+std::optional<llvm::SmallVector<const clang::CallExpr *, 4>>
+callersOf(const clang::FunctionDecl *F, clang::ASTContext &Ctx);
 
 /// Forgets the summaries of the last translation unit.
 void forgetSummaries();
