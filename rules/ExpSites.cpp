@@ -309,10 +309,14 @@ static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
   if (Divides(P, Child))
     return true;
   // Through a local: `denom = exp(-x) + 1; y = 1 / denom;`, when every use
-  // of the local is such a divisor. (An exp kept alone, `sigma =
-  // exp(log_sigma)`, is a value of its own: its overflow is reported.)
-  if (Sum == Call)
-    return false;
+  // of the local is such a divisor, or a comparison (`pred = exp(lp);
+  // return pred >= lo && pred <= hi;`: inf compares as the huge value
+  // would). An exp kept alone and divided by, `sigma = exp(log_sigma); (x -
+  // mu) / sigma`, is a value of its own: its overflow is reported.
+  auto Compares = [](const Expr *P) {
+    const auto *Cmp = dyn_cast_or_null<BinaryOperator>(P);
+    return Cmp && Cmp->isRelationalOp();
+  };
   const VarDecl *Kept = keptInLocal(Sum, Ctx);
   const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
   if (!Body)
@@ -326,7 +330,7 @@ static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
       const Expr *UseChild = nullptr;
       const Expr *Use = parentExpr(DRE, Ctx, &UseChild);
       ++Uses;
-      All = Divides(Use, UseChild);
+      All = Compares(Use) || (Sum != Call && Divides(Use, UseChild));
     }
     for (const Stmt *C : S->children())
       Visit(C);

@@ -114,3 +114,16 @@ double sigmoid_local_leaks(double x) {
   double y = 1.0 / denom;
   return y + denom;
 }
+
+// An exp whose every use is a comparison: inf compares as the huge value.
+double in_interval(double log_pred, double lo, double hi) {
+  const double pred = std::exp(log_pred);
+  return (pred >= lo && pred <= hi) ? 1.0 : 0.0;
+}
+
+// One use that is no comparison lets the inf out.
+double in_interval_leaks(double log_pred, double lo, double hi) {
+  const double pred = std::exp(log_pred);
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  return (pred >= lo && pred <= hi) ? pred - lo : 0.0;
+}
