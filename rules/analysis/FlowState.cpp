@@ -691,6 +691,7 @@ void State::forgetReaders(const ValueDecl *D, const SlotTable &Slots,
   llvm::erase_if(Gathers, [&](const auto &G) {
     return G.first == D || G.second == D;
   });
+  llvm::erase(Null, D);
 }
 
 const ValueDecl *gatheredArray(const Expr *Value, const ASTContext &Ctx) {
@@ -723,7 +724,7 @@ bool State::operator==(const State &O) const {
   if (Facts.size() != O.Facts.size() || Diff.size() != O.Diff.size() ||
       Assumed.size() != O.Assumed.size() || Distinct != O.Distinct ||
       Conditions != O.Conditions || NonEmpty != O.NonEmpty ||
-      Gathers != O.Gathers)
+      Gathers != O.Gathers || Null != O.Null)
     return false;
   for (const auto &[S, F] : Facts) {
     const SlotFact *Other = O.fact(S);
@@ -782,9 +783,18 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
       R.Facts[S] = FB;
   // A relation holds after the merge when it holds on both paths, or on
   // one path when the other has not touched a summary it is about yet.
+  // An element of a pointer that is null on that path has no value there.
+  auto OfNull = [&](const State &St, SlotId S) {
+    const SlotInfo &I = Slots.info(S);
+    const ValueDecl *Array = I.ElementOf ? I.Array
+                             : I.Summary && !I.Roots.empty() ? I.Roots.front()
+                                                             : nullptr;
+    return Array && llvm::is_contained(St.Null, Array);
+  };
   auto Vacuous = [&](const State &St, std::pair<SlotId, SlotId> P) {
     return (Slots.info(P.first).vacuousWhenAbsent() && !St.fact(P.first)) ||
-           (Slots.info(P.second).vacuousWhenAbsent() && !St.fact(P.second));
+           (Slots.info(P.second).vacuousWhenAbsent() && !St.fact(P.second)) ||
+           OfNull(St, P.first) || OfNull(St, P.second);
   };
   // Where one path has no relation, the ranges on it may imply one: a
   // value that is -inf there is below anything.
@@ -843,6 +853,9 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
   for (const auto &G : A.Gathers)
     if (llvm::is_contained(B.Gathers, G))
       R.Gathers.push_back(G);
+  for (const ValueDecl *D : A.Null)
+    if (llvm::is_contained(B.Null, D))
+      R.Null.push_back(D);
   return R;
 }
 

@@ -187,6 +187,9 @@ public:
       Conditions;
   /// Containers known not to be empty (`if (v.empty()) return;`).
   llvm::SmallVector<const clang::ValueDecl *, 1> NonEmpty;
+  /// Pointers known to be null on this path (`if (sk) {...}` not taken):
+  /// what is said of their elements holds vacuously here.
+  llvm::SmallVector<const clang::ValueDecl *, 1> Null;
   /// A variable that holds, in each lane, an element of a CUDA __shared__
   /// array read at the lane's own index (or a padding constant): `v =
   /// (lane < n) ? smem[lane] : -FLT_MAX;`. A reduction of it over the lanes

@@ -548,6 +548,10 @@ void ValueFacts::assume(const Expr *Cond, bool Truth) {
     return;
   }
   std::optional<BinaryView> BO = asBinary(Cond);
+  // `if (sk)` not taken: sk is null on this path.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Cond->IgnoreParenImpCasts());
+      !BO && !Truth && DRE && DRE->getType()->isPointerType())
+    S->Null.push_back(DRE->getDecl());
   if (!BO) {
     if (!Cond->getType()->isArithmeticType())
       return;

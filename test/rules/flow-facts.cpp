@@ -376,3 +376,25 @@ double lambda_over_elements(const double *x, int i) {
   auto g = [=]() { return std::exp(x[i] - m) + std::exp(x[0] - m); };
   return g();
 }
+
+// A pointer tested twice: on the path where it is null, what is said of its
+// elements holds vacuously, so the maximum taken under the first test
+// still bounds them under the second.
+float optional_sink(const float *sk, int h, float m) {
+  if (sk)
+    m = std::max(m, sk[h]);
+  float sum = 0.0f;
+  if (sk)
+    sum += std::exp(sk[h] - m);
+  return sum;
+}
+
+float optional_sink_other(const float *sk, const float *other, int h, float m) {
+  if (sk)
+    m = std::max(m, sk[h]);
+  float sum = 0.0f;
+  if (other)
+    sum += std::exp(other[h] - m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  return sum;
+}
