@@ -396,9 +396,12 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
             List && Elements && T->isArrayType())
           for (const Expr *Init : List->inits())
             store(*Elements, Init, St);
-        if (T->isRecordType() && VD->getInit())
+        if (T->isRecordType() && VD->getInit()) {
           if (const auto *Call = dyn_cast<CallExpr>(strip(VD->getInit())))
             returnedFields(VD, Call, St);
+          if (const auto *CO = dyn_cast<ConditionalOperator>(strip(VD->getInit())))
+            selectedFields(VD, CO, St);
+        }
         continue;
       }
       std::optional<SlotId> X = Slots.slotForVar(VD);
@@ -500,6 +503,71 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
         invalidate(Arg, St);
     }
     return;
+  }
+}
+
+void FunctionFlow::selectedFields(const VarDecl *VD, const ConditionalOperator *CO,
+                                  State &St) {
+  // `SumMax bigger = a_bigger ? a : b;`: each field is that of the struct
+  // the condition selects, with what the condition says of it on that arm
+  // (the online-softmax merge: bigger.maxval bounds both).
+  auto VarOf = [](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+    return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  };
+  const VarDecl *Arms[2] = {VarOf(CO->getTrueExpr()), VarOf(CO->getFalseExpr())};
+  const RecordDecl *RD = VD->getType()->getAsRecordDecl();
+  if (!Arms[0] || !Arms[1] || !RD)
+    return;
+  for (const FieldDecl *Field : RD->fields()) {
+    std::optional<SlotId> Target = Slots.slotForField(VD, Field);
+    if (!Target || !Field->getType()->isRealFloatingType())
+      continue;
+    // Per arm: Other -> (Target - Other <= Above, Other - Target <= Below).
+    std::optional<DenseMap<SlotId, std::pair<double, double>>> Common;
+    std::optional<Interval> Range;
+    for (int I = 0; I < 2; ++I) {
+      std::optional<SlotId> Source = Slots.slotForField(Arms[I], Field);
+      if (!Source) {
+        Common.emplace();
+        Range = Interval::all();
+        break;
+      }
+      State Branch = St;
+      ValueFacts Facts(*this, Branch);
+      Facts.assume(CO->getCond(), I == 0);
+      if (!Branch.Reachable)
+        continue;
+      DenseMap<SlotId, std::pair<double, double>> Here;
+      Here[*Source] = {0, 0};
+      for (const auto &[Pair, C] : Branch.Diff) {
+        if (Pair.first == *Source && Pair.second != *Target)
+          Here.try_emplace(Pair.second, Inf, Inf).first->second.first = C;
+        if (Pair.second == *Source && Pair.first != *Target)
+          Here.try_emplace(Pair.first, Inf, Inf).first->second.second = C;
+      }
+      const SlotFact *F = Branch.fact(*Source);
+      Interval R = F ? F->Range : Interval::all();
+      Range = Range ? Range->join(R) : R;
+      if (!Common) {
+        Common = std::move(Here);
+        continue;
+      }
+      DenseMap<SlotId, std::pair<double, double>> Kept;
+      for (const auto &[Other, B] : *Common)
+        if (auto It = Here.find(Other); It != Here.end())
+          Kept[Other] = {std::max(B.first, It->second.first),
+                         std::max(B.second, It->second.second)};
+      Common = std::move(Kept);
+    }
+    St.forget(*Target);
+    if (Range)
+      St.Facts[*Target] = SlotFact{*Range, 0};
+    if (Common)
+      for (const auto &[Other, B] : *Common) {
+        St.addDiff(*Target, Other, B.first, Slots);
+        St.addDiff(Other, *Target, B.second, Slots);
+      }
   }
 }
 

@@ -62,6 +62,8 @@ private:
   void invalidate(const clang::Expr *Arg, State &St);
   void returnedFields(const clang::VarDecl *VD, const clang::CallExpr *Call,
                       State &St);
+  void selectedFields(const clang::VarDecl *VD,
+                      const clang::ConditionalOperator *CO, State &St);
   State refineEdge(const clang::CFGBlock &From, unsigned SuccIndex,
                    const State &Out);
 

@@ -398,3 +398,31 @@ float optional_sink_other(const float *sk, const float *other, int h, float m) {
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
   return sum;
 }
+
+// A struct selected by a comparison of its fields (the online-softmax
+// merge): each field is that of the selected struct, with what the
+// condition says of it, so the larger maximum bounds the smaller.
+struct SumMax {
+  float maxval;
+  float sum;
+};
+SumMax merge(SumMax a, SumMax b) {
+  bool a_bigger = a.maxval > b.maxval;
+  SumMax bigger = a_bigger ? a : b;
+  SumMax smaller = a_bigger ? b : a;
+  SumMax res;
+  res.maxval = bigger.maxval;
+  res.sum = bigger.sum + smaller.sum * std::exp(smaller.maxval - bigger.maxval);
+  return res;
+}
+
+SumMax merge_swapped(SumMax a, SumMax b) {
+  bool a_bigger = a.maxval > b.maxval;
+  SumMax bigger = a_bigger ? b : a;
+  SumMax smaller = a_bigger ? a : b;
+  SumMax res;
+  res.maxval = bigger.maxval;
+  res.sum = bigger.sum + smaller.sum * std::exp(smaller.maxval - bigger.maxval);
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  return res;
+}
