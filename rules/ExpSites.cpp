@@ -268,24 +268,7 @@ static bool containsExpCall(const Stmt *S) {
 /// The nearest enclosing expression that is not parentheses or a cast.
 static const Expr *parentExpr(const Expr *E, ASTContext &Ctx,
                               const Expr **Child = nullptr) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  const Expr *Last = E;
-  while (true) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    const auto *P = Parents[0].get<Expr>();
-    if (!P)
-      return nullptr;
-    if (isa<ParenExpr, ImplicitCastExpr>(P)) {
-      Node = Parents[0];
-      Last = P;
-      continue;
-    }
-    if (Child)
-      *Child = Last;
-    return P;
-  }
+  return dyn_cast_or_null<Expr>(userOf(E, Ctx, Child));
 }
 
 /// 1 / (1 + exp(-x)): an overflow in a denominator's addend makes the
@@ -319,24 +302,13 @@ static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
   };
   const VarDecl *Kept = keptInLocal(Sum, Ctx);
   const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
-  if (!Body)
-    return false;
-  unsigned Uses = 0;
-  bool All = true;
-  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
-    if (!S || !All)
-      return;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == Kept) {
-      const Expr *UseChild = nullptr;
-      const Expr *Use = parentExpr(DRE, Ctx, &UseChild);
-      ++Uses;
-      All = Compares(Use) || (Sum != Call && Divides(Use, UseChild));
-    }
-    for (const Stmt *C : S->children())
-      Visit(C);
-  };
-  Visit(Body);
-  return All && Uses > 0;
+  return Body && everyUseOf(Body, Kept, SourceLocation(), Ctx,
+                            [&](const DeclRefExpr *DRE) {
+                              const Expr *UseChild = nullptr;
+                              const Expr *Use = parentExpr(DRE, Ctx, &UseChild);
+                              return Compares(Use) ||
+                                     (Sum != Call && Divides(Use, UseChild));
+                            });
 }
 
 /// The scans of the bodies of this translation unit, each made once.

@@ -4,7 +4,9 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/FoldingSet.h"
+#include <functional>
 
 using namespace clang;
 using namespace llvm;
@@ -488,8 +490,12 @@ const ValueDecl *rootDecl(const Expr *E) {
     if (OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star)
       return rootDecl(OC->getArg(0));
     // it + n on an iterator class: the same sequence.
+    // (Checked by type first: `a + b` of Eigen's matrices is no step.)
     if ((OC->getOperator() == OO_Plus || OC->getOperator() == OO_Minus) &&
-        OC->getNumArgs() == 2 && isIteratorClass(OC->getType()))
+        OC->getNumArgs() == 2 &&
+        OC->getType().getCanonicalType().getUnqualifiedType() ==
+            OC->getArg(0)->getType().getCanonicalType().getUnqualifiedType() &&
+        isIteratorClass(OC->getType()))
       return rootDecl(OC->getArg(0));
   }
   // An element of a container, or an iterator into it: v.back(), v.at(i),
@@ -580,6 +586,48 @@ const VarDecl *keptInLocal(const Expr *Op, ASTContext &Ctx) {
       return nullptr;
   }
   return nullptr;
+}
+
+const Stmt *userOf(const Expr *E, ASTContext &Ctx, const Expr **Child) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  const Expr *Last = E;
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    const auto *P = Node.get<Expr>();
+    if (P && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                 CXXBindTemporaryExpr, ExprWithCleanups>(P)) {
+      Last = P;
+      continue;
+    }
+    if (Child)
+      *Child = Last;
+    return Node.get<Stmt>();
+  }
+}
+
+bool everyUseOf(const Stmt *Body, const VarDecl *VD, SourceLocation After,
+                ASTContext &Ctx, function_ref<bool(const DeclRefExpr *)> Ok) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  unsigned Uses = 0;
+  bool All = true;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || !All)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        DRE && DRE->getDecl() == VD &&
+        (After.isInvalid() ||
+         SM.isBeforeInTranslationUnit(After, DRE->getLocation()))) {
+      ++Uses;
+      All = Ok(DRE);
+    }
+    for (const Stmt *C : S->children())
+      Visit(C);
+  };
+  Visit(Body);
+  return All && Uses > 0;
 }
 
 void collectReturns(const Stmt *S, SmallVectorImpl<const ReturnStmt *> &Out) {

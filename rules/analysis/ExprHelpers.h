@@ -13,6 +13,7 @@
 #include "MathFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
@@ -142,6 +143,18 @@ const clang::VarDecl *keptInLocal(const clang::Expr *Op,
 /// The name a call calls, also when the callee is dependent (in a
 /// template) or an unresolved member.
 llvm::StringRef calleeName(const clang::CallExpr *Call);
+
+/// The statement that uses \p E's value: its parent through parentheses,
+/// implicit casts and temporaries; \p Child (if given) is the operand of it
+/// that holds E.
+const clang::Stmt *userOf(const clang::Expr *E, clang::ASTContext &Ctx,
+                          const clang::Expr **Child = nullptr);
+
+/// Every use of \p VD in \p Body (after \p After, when it is valid)
+/// satisfies \p Ok, and there is one.
+bool everyUseOf(const clang::Stmt *Body, const clang::VarDecl *VD,
+                clang::SourceLocation After, clang::ASTContext &Ctx,
+                llvm::function_ref<bool(const clang::DeclRefExpr *)> Ok);
 
 /// The return statements of a body, outside the lambdas in it.
 void collectReturns(const clang::Stmt *S,

@@ -60,26 +60,31 @@ void FunctionFlow::seedFromCallers(const Decl *Owner, State &Start) {
   std::optional<SmallVector<const CallExpr *, 4>> Callers = callersOf(FD, Ctx);
   if (!Callers || Callers->size() > 16)
     return;
-  Seeding = true;
+  SmallVector<std::pair<unsigned, SlotId>, 4> Params;
   for (unsigned I = 0; I < FD->getNumParams(); ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
-    std::optional<SlotId> Slot = Slots.slotForVar(P);
-    if (!Slot || !P->getType()->isArithmeticType())
-      continue;
-    std::optional<Interval> Joined;
-    for (const CallExpr *Call : *Callers) {
-      if (I >= Call->getNumArgs()) {
-        Joined.reset();
-        break;
-      }
-      ValueFacts Facts(Ctx, Call);
-      Interval R = Facts.range(Call->getArg(I));
-      Joined = Joined ? Joined->join(R) : R;
+    if (std::optional<SlotId> Slot = Slots.slotForVar(P);
+        Slot && P->getType()->isArithmeticType())
+      Params.push_back({I, *Slot});
+  }
+  if (Params.empty() ||
+      llvm::any_of(*Callers, [&](const CallExpr *Call) {
+        return Call->getNumArgs() != FD->getNumParams();
+      }))
+    return;
+  Seeding = true;
+  SmallVector<std::optional<Interval>, 4> Joined(Params.size());
+  for (const CallExpr *Call : *Callers) {
+    ValueFacts Facts(Ctx, Call); // one state per call, for every parameter
+    for (unsigned K = 0; K < Params.size(); ++K) {
+      Interval R = Facts.range(Call->getArg(Params[K].first));
+      Joined[K] = Joined[K] ? Joined[K]->join(R) : R;
     }
-    if (Joined && !Joined->isEmpty())
-      Start.Facts[*Slot] = SlotFact{*Joined, 0};
   }
   Seeding = false;
+  for (unsigned K = 0; K < Params.size(); ++K)
+    if (Joined[K] && !Joined[K]->isEmpty())
+      Start.Facts[Params[K].second] = SlotFact{*Joined[K], 0};
 }
 
 FunctionFlow::~FunctionFlow() = default;
@@ -361,8 +366,11 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
         St.forgetReaders(VD, Slots, false);
         if (!X || !Elements)
           continue;
-        if (const SlotFact *F = St.fact(*Elements))
-          St.Facts[*X] = *F;
+        // A copy: inserting into Facts may move what F points at.
+        if (const SlotFact *F = St.fact(*Elements)) {
+          SlotFact Copy = *F;
+          St.Facts[*X] = Copy;
+        }
         St.addDiff(*X, *Elements, 0, Slots);
         St.addDiff(*Elements, *X, 0, Slots);
         continue;
@@ -379,8 +387,10 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
         if (const ValueDecl *Array = Slots.readRowOf(VD); Array && Elements)
           if (std::optional<SlotId> All = Slots.summaryForDecl(Array);
               All && *All != *Elements) {
-            if (const SlotFact *F = St.fact(*All))
-              St.Facts[*Elements] = *F;
+            if (const SlotFact *F = St.fact(*All)) {
+              SlotFact Copy = *F; // inserting may move what F points at
+              St.Facts[*Elements] = Copy;
+            }
             SmallVector<std::pair<std::pair<SlotId, SlotId>, double>, 8> Copied;
             for (const auto &[Pair, C] : St.Diff) {
               if (Pair.first == *All && Pair.second != *Elements)

@@ -484,21 +484,12 @@ std::optional<SlotId> SlotTable::summaryFor(const Expr *E) {
   return summaryForDecl(rootDecl(E));
 }
 
-const ValueDecl *SlotTable::elementsOf(const ValueDecl *Root) const {
+const ValueDecl *SlotTable::followAliases(const ValueDecl *Root,
+                                          bool ThroughRows) const {
   for (unsigned Step = 0; Step < 4; ++Step) {
     const auto *VD = dyn_cast_or_null<VarDecl>(Root);
-    auto It = VD && !Rows.count(VD) ? Aliases.find(VD) : Aliases.end();
-    if (It == Aliases.end())
-      return Root;
-    Root = It->second;
-  }
-  return Root;
-}
-
-const ValueDecl *SlotTable::arrayOf(const ValueDecl *Root) const {
-  for (unsigned Step = 0; Step < 4; ++Step) {
-    const auto *VD = dyn_cast_or_null<VarDecl>(Root);
-    auto It = VD ? Aliases.find(VD) : Aliases.end();
+    auto It = VD && (ThroughRows || !Rows.count(VD)) ? Aliases.find(VD)
+                                                      : Aliases.end();
     if (It == Aliases.end())
       return Root;
     Root = It->second;
@@ -841,21 +832,17 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
           R.Assumed.push_back({E, J});
         break;
       }
-  for (const auto &P : A.Distinct)
-    if (llvm::is_contained(B.Distinct, P))
-      R.Distinct.push_back(P);
-  for (const auto &C : A.Conditions)
-    if (llvm::is_contained(B.Conditions, C))
-      R.Conditions.push_back(C);
-  for (const ValueDecl *D : A.NonEmpty)
-    if (llvm::is_contained(B.NonEmpty, D))
-      R.NonEmpty.push_back(D);
-  for (const auto &G : A.Gathers)
-    if (llvm::is_contained(B.Gathers, G))
-      R.Gathers.push_back(G);
-  for (const ValueDecl *D : A.Null)
-    if (llvm::is_contained(B.Null, D))
-      R.Null.push_back(D);
+  // What both paths know.
+  auto Common = [](const auto &InA, const auto &InB, auto &Out) {
+    for (const auto &X : InA)
+      if (llvm::is_contained(InB, X))
+        Out.push_back(X);
+  };
+  Common(A.Distinct, B.Distinct, R.Distinct);
+  Common(A.Conditions, B.Conditions, R.Conditions);
+  Common(A.NonEmpty, B.NonEmpty, R.NonEmpty);
+  Common(A.Gathers, B.Gathers, R.Gathers);
+  Common(A.Null, B.Null, R.Null);
   return R;
 }
 

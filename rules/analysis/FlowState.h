@@ -93,13 +93,17 @@ public:
   std::optional<SlotId> slotForVar(const clang::VarDecl *VD);
   /// The array a pointer variable stands for: `x` for `const float *row =
   /// x + i * n;` when row is never reassigned, else the declaration itself.
-  const clang::ValueDecl *arrayOf(const clang::ValueDecl *Root) const;
+  const clang::ValueDecl *arrayOf(const clang::ValueDecl *Root) const {
+    return followAliases(Root, /*ThroughRows=*/true);
+  }
   /// The declaration whose summary holds the elements read through
   /// \p Root: the array a pointer or iterator walks (`Iterator it = begin;
   /// ++it`, `float *p = x; p += 2`) or a vector copied from an array of
   /// vectors (`float4 v = x4[i];`); a pointer to a row (`x + i * n`) keeps
   /// a summary of its own, the elements of that row.
-  const clang::ValueDecl *elementsOf(const clang::ValueDecl *Root) const;
+  const clang::ValueDecl *elementsOf(const clang::ValueDecl *Root) const {
+    return followAliases(Root, /*ThroughRows=*/false);
+  }
   /// The array a pointer to one of its rows points into (`const float *row
   /// = x + i * n;`) when the function only reads through it, or null.
   const clang::ValueDecl *readRowOf(const clang::VarDecl *VD) const {
@@ -139,6 +143,8 @@ public:
   clang::ASTContext &context() const { return Ctx; }
 
 private:
+  const clang::ValueDecl *followAliases(const clang::ValueDecl *Root,
+                                        bool ThroughRows) const;
   bool key(const clang::Expr *E, std::string &Out,
            llvm::SmallVectorImpl<const clang::ValueDecl *> &Roots,
            llvm::SmallVectorImpl<SlotId> &Parts, bool &Summary,

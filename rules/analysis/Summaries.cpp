@@ -3,15 +3,11 @@
 #include "Summaries.h"
 #include "ExprHelpers.h"
 #include "FlowAnalysis.h"
-#include "Models.h"
 #include "ValueFacts.h"
-#include "clang/AST/ParentMapContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
-#include <functional>
 #include <optional>
 
 using namespace clang;
@@ -62,31 +58,8 @@ void buildCallIndex(ASTContext &Ctx) {
   Calls.Built = true;
 }
 
-/// The statement that uses \p E's value: its parent through parentheses,
-/// implicit casts and temporaries; \p Child is the operand of it that holds
-/// E.
-const Stmt *consumer(const Expr *E, ASTContext &Ctx, const Expr **Child) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  const Expr *Last = E;
-  for (unsigned Up = 0; Up < 8; ++Up) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    const auto *P = Node.get<Expr>();
-    if (P && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-                 CXXBindTemporaryExpr, ExprWithCleanups>(P)) {
-      Last = P;
-      continue;
-    }
-    *Child = Last;
-    return Node.get<Stmt>();
-  }
-  return nullptr;
-}
-
 const Expr *user(const Expr *E, ASTContext &Ctx, const Expr **Child) {
-  return dyn_cast_or_null<Expr>(consumer(E, Ctx, Child));
+  return dyn_cast_or_null<Expr>(userOf(E, Ctx, Child));
 }
 
 int clampParam(const FunctionDecl *FD, ASTContext &Ctx);
@@ -138,6 +111,15 @@ int clampParamUncached(const FunctionDecl *FD, ASTContext &Ctx) {
                           : nullptr;
     return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
   };
+  // Each return's parameter and the state there, computed once.
+  SmallVector<std::pair<const ParmVarDecl *, State>, 4> At;
+  for (const ReturnStmt *R : Returns) {
+    const ParmVarDecl *P = ParamOf(R);
+    if (!P)
+      return -1;
+    At.push_back({P, Flow->stateBefore(R)});
+  }
+  SlotTable &Slots = Flow->slots();
   unsigned N = Def->getNumParams();
   for (unsigned V = 0; V < N; ++V)
     for (unsigned Lo = 0; Lo < N; ++Lo)
@@ -146,29 +128,22 @@ int clampParamUncached(const FunctionDecl *FD, ASTContext &Ctx) {
           continue;
         const ParmVarDecl *PV = Def->getParamDecl(V), *PL = Def->getParamDecl(Lo),
                           *PH = Def->getParamDecl(Hi);
-        bool Clamps = true, ReturnsValue = false;
-        for (const ReturnStmt *R : Returns) {
-          const ParmVarDecl *P = ParamOf(R);
-          if (P == PL || P == PH)
-            continue;
-          if (P != PV) {
-            Clamps = false;
-            break;
-          }
+        std::optional<SlotId> SV = Slots.slotForVar(PV), SL = Slots.slotForVar(PL),
+                              SH = Slots.slotForVar(PH);
+        if (!SV || !SL || !SH)
+          continue;
+        // Every return gives a bound, or the value between the bounds.
+        bool ReturnsValue = false;
+        bool Clamps = llvm::all_of(At, [&](const auto &PS) {
+          const auto &[P, St] = PS;
+          if (P == PL || P == PH || !St.Reachable)
+            return P == PL || P == PH || P == PV;
+          if (P != PV)
+            return false;
           ReturnsValue = true;
-          State St = Flow->stateBefore(R);
-          SlotTable &Slots = Flow->slots();
-          std::optional<SlotId> SV = Slots.slotForVar(PV), SL = Slots.slotForVar(PL),
-                                SH = Slots.slotForVar(PH);
-          std::optional<double> Up = SV && SH ? St.diff(*SV, *SH) : std::nullopt;
-          std::optional<double> Down = SV && SL ? St.diff(*SL, *SV) : std::nullopt;
-          if (!St.Reachable)
-            continue;
-          if (!Up || *Up > 0 || !Down || *Down > 0) {
-            Clamps = false;
-            break;
-          }
-        }
+          std::optional<double> Up = St.diff(*SV, *SH), Down = St.diff(*SL, *SV);
+          return Up && *Up <= 0 && Down && *Down <= 0;
+        });
         if (Clamps && ReturnsValue)
           return int(V);
       }
@@ -186,36 +161,16 @@ int clampParam(const FunctionDecl *FD, ASTContext &Ctx) {
   return P;
 }
 
-/// Every use of \p VD after \p After in \p Body is clamped (and there is
-/// one).
-bool laterUsesClamped(const Stmt *Body, const VarDecl *VD, SourceLocation After,
-                      ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  unsigned Uses = 0;
-  bool All = true;
-  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
-    if (!S || !All)
-      return;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
-        DRE && DRE->getDecl() == VD &&
-        SM.isBeforeInTranslationUnit(After, DRE->getLocation())) {
-      ++Uses;
-      if (!clampedAt(DRE, Ctx, 0))
-        All = false;
-    }
-    for (const Stmt *C : S->children())
-      Visit(C);
-  };
-  Visit(Body);
-  return All && Uses > 0;
-}
-
 bool callerClamps(const CallExpr *Call, ASTContext &Ctx) {
   if (clampedAt(Call, Ctx, 0))
     return true;
   const VarDecl *Kept = keptInLocal(Call, Ctx);
   const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
-  return Body && laterUsesClamped(Body, Kept, Call->getEndLoc(), Ctx);
+  // Through a local whose every later use is clamped.
+  return Body && everyUseOf(Body, Kept, Call->getEndLoc(), Ctx,
+                            [&](const DeclRefExpr *DRE) {
+                              return clampedAt(DRE, Ctx, 0);
+                            });
 }
 } // namespace
 
@@ -233,13 +188,13 @@ bool everyCallerClamps(const FunctionDecl *F, ASTContext &Ctx) {
 
 const FunctionDecl *returnedBy(const Expr *E, ASTContext &Ctx) {
   const Expr *Child = nullptr;
-  const Stmt *S = consumer(E, Ctx, &Child);
+  const Stmt *S = userOf(E, Ctx, &Child);
   // An arm of `?:`, up to the return.
   for (unsigned Up = 0; Up < 4; ++Up) {
     const auto *CO = dyn_cast_or_null<ConditionalOperator>(S);
     if (!CO || CO->getCond() == Child)
       break;
-    S = consumer(CO, Ctx, &Child);
+    S = userOf(CO, Ctx, &Child);
   }
   const auto *Ret = dyn_cast_or_null<ReturnStmt>(S);
   const Decl *Owner = nullptr;
