@@ -2,8 +2,10 @@
 
 #include "Driver.h"
 #include "MathFunctions.h"
+#include "clang/Options/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/Option/ArgList.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -13,6 +15,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <mutex>
+#include <set>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -342,6 +345,45 @@ static CommandLineArguments fromNvcc(const CommandLineArguments &Args,
   return Out;
 }
 
+static std::mutex DroppedMutex;
+static std::set<std::string> Dropped;
+
+std::set<std::string> droppedFlags() {
+  std::lock_guard<std::mutex> Lock(DroppedMutex);
+  return Dropped;
+}
+
+/// The command without the flags Clang's driver does not know (GCC's
+/// `-fconcepts-diagnostics-depth=2`), which would make it fail: a compile
+/// command written for another compiler still tells the includes and macros.
+CommandLineArguments withoutUnknownFlags(const CommandLineArguments &Args) {
+  if (Args.size() < 2)
+    return Args;
+  StringRef Driver = sys::path::stem(Args.front());
+  opt::Visibility Visibility(Driver == "cl" || Driver.ends_with("clang-cl")
+                                 ? options::CLOption
+                                 : options::ClangOption);
+  SmallVector<const char *, 32> Argv;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Argv.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  opt::InputArgList Parsed = getDriverOptTable().ParseArgs(
+      Argv, MissingIndex, MissingCount, Visibility);
+  SmallVector<bool, 32> Drop(Argv.size(), false);
+  for (const opt::Arg *A : Parsed.filtered(options::OPT_UNKNOWN)) {
+    Drop[A->getIndex()] = true;
+    std::lock_guard<std::mutex> Lock(DroppedMutex);
+    Dropped.insert(A->getAsString(Parsed));
+  }
+  if (llvm::none_of(Drop, [](bool D) { return D; }))
+    return Args;
+  CommandLineArguments Out = {Args.front()};
+  for (size_t I = 0; I < Argv.size(); ++I)
+    if (!Drop[I])
+      Out.push_back(Argv[I]);
+  return Out;
+}
+
 std::unique_ptr<CompilationDatabase>
 withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
                       std::vector<std::string> Extra) {
@@ -353,6 +395,10 @@ withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
             !sys::path::filename(Args.front()).starts_with("nvcc"))
           return Args;
         return fromNvcc(Args, File);
+      });
+  Adjusted->appendArgumentsAdjuster(
+      [](const CommandLineArguments &Args, StringRef) {
+        return withoutUnknownFlags(Args);
       });
   Adjusted->appendArgumentsAdjuster(
       [](const CommandLineArguments &Args, StringRef File) {

@@ -9,6 +9,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,15 @@ void sortAndDeduplicate(std::vector<clang::tidy::ClangTidyError> &Errors);
 /// The CUDA shim header (share/cuda/nanguard_cuda_shim.h) for analysing .cu
 /// files without a CUDA toolkit.
 std::string cudaShimHeader();
+
+/// The flags of compile commands that Clang does not know and that were
+/// left out (each as written, once).
+std::set<std::string> droppedFlags();
+
+/// A compiler command line (argv[0] first) without the flags Clang's
+/// driver does not know (GCC's `-fconcepts-diagnostics-depth=2`), which would
+/// make it fail; they are added to droppedFlags().
+std::vector<std::string> withoutUnknownFlags(const std::vector<std::string> &Args);
 
 /// A compilation database whose commands also get \p Extra and the
 /// resource directory of the clang nanguard was built against. A .cu file

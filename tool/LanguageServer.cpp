@@ -12,6 +12,7 @@
 
 #include "Driver.h"
 #include "Reports.h"
+#include "Workers.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
@@ -36,9 +37,27 @@ constexpr int ParseError = -32700, InvalidRequest = -32600,
               MethodNotFound = -32601, InvalidParams = -32602,
               ServerNotInitialized = -32002;
 
-std::string uriToPath(StringRef URI) {
-  if (!URI.consume_front("file://"))
-    return "";
+/// The file a document URI names: a file: URI's path (made absolute when a
+/// client sends a relative one); for other schemes (`untitled:Untitled-1`),
+/// a file of that name in the server's directory, with the extension of its
+/// language, which the buffer stands for (nothing is written there).
+std::string uriToPath(StringRef URI, StringRef LanguageId = "") {
+  if (!URI.consume_front("file://") && !URI.consume_front("file:")) {
+    StringRef Name = URI.rsplit(':').second;
+    Name = Name.rsplit('/').second.empty() ? Name : Name.rsplit('/').second;
+    std::string File = Name.empty() ? "untitled" : Name.str();
+    for (char &C : File)
+      if (!isAlnum(C) && C != '.' && C != '-' && C != '_')
+        C = '_';
+    if (sys::path::extension(File).empty())
+      File += LanguageId == "c"                               ? ".c"
+              : LanguageId == "cuda" || LanguageId == "cuda-cpp" ? ".cu"
+                                                              : ".cpp";
+    SmallString<256> Path;
+    sys::fs::current_path(Path);
+    sys::path::append(Path, File);
+    return std::string(Path);
+  }
   std::string Path;
   for (size_t I = 0; I < URI.size(); ++I) {
     if (URI[I] == '%' && I + 2 < URI.size()) {
@@ -51,7 +70,40 @@ std::string uriToPath(StringRef URI) {
     }
     Path.push_back(URI[I]);
   }
-  return Path;
+  SmallString<256> Absolute(Path);
+  sys::fs::make_absolute(Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+/// The largest message the server reads; a longer one is skipped unread.
+constexpr size_t MaxMessageBytes = 256u << 20;
+/// The deepest nesting of arrays and objects a message may have: llvm::json
+/// parses recursively, and no LSP message comes near this.
+constexpr unsigned MaxNesting = 512;
+
+/// Whether a JSON text nests arrays and objects deeper than \p Limit
+/// (brackets inside strings do not count).
+bool nestsDeeperThan(StringRef Text, unsigned Limit) {
+  unsigned Depth = 0;
+  bool InString = false;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (InString) {
+      if (C == '\\')
+        ++I;
+      else if (C == '"')
+        InString = false;
+    } else if (C == '"') {
+      InString = true;
+    } else if (C == '[' || C == '{') {
+      if (++Depth > Limit)
+        return true;
+    } else if ((C == ']' || C == '}') && Depth) {
+      --Depth;
+    }
+  }
+  return false;
 }
 
 struct Finding {
@@ -70,7 +122,8 @@ public:
   int run();
 
 private:
-  bool read(std::string &Body);
+  enum class Read { Message, TooLarge, End };
+  Read read(std::string &Body);
   void send(json::Value Message);
   void reply(const json::Value &Id, json::Value Result) {
     send(json::Object{{"jsonrpc", "2.0"}, {"id", Id}, {"result", std::move(Result)}});
@@ -97,13 +150,13 @@ private:
   bool Initialized = false, ShuttingDown = false;
 };
 
-bool Server::read(std::string &Body) {
+Server::Read Server::read(std::string &Body) {
   size_t Length = 0;
   bool HaveLength = false;
   char Line[1024];
   while (true) {
     if (!std::fgets(Line, sizeof(Line), stdin))
-      return false;
+      return Read::End;
     StringRef L = StringRef(Line).rtrim("\r\n");
     if (L.empty()) {
       if (HaveLength)
@@ -114,8 +167,20 @@ bool Server::read(std::string &Body) {
       HaveLength = !L.trim().getAsInteger(10, Length);
     }
   }
+  if (Length > MaxMessageBytes) {
+    // Skipped in pieces, never allocated: the next message follows it.
+    char Chunk[65536];
+    for (size_t Left = Length; Left;) {
+      size_t N = std::fread(Chunk, 1, std::min(Left, sizeof(Chunk)), stdin);
+      if (N == 0)
+        break;
+      Left -= N;
+    }
+    return Read::TooLarge;
+  }
   Body.resize(Length);
-  return std::fread(Body.data(), 1, Length, stdin) == Length;
+  return std::fread(Body.data(), 1, Length, stdin) == Length ? Read::Message
+                                                             : Read::End;
 }
 
 void Server::send(json::Value Message) {
@@ -136,7 +201,22 @@ void Server::send(json::Value Message) {
 
 int Server::run() {
   std::string Body;
-  while (read(Body)) {
+  while (true) {
+    Read Got = read(Body);
+    if (Got == Read::End)
+      break;
+    if (Got == Read::TooLarge) {
+      replyError(nullptr, InvalidRequest,
+                 "message too large (more than " +
+                     Twine(MaxMessageBytes >> 20) + " MiB): skipped");
+      continue;
+    }
+    if (nestsDeeperThan(Body, MaxNesting)) {
+      replyError(nullptr, ParseError,
+                 "Parse error: arrays and objects nested more than " +
+                     Twine(MaxNesting) + " deep");
+      continue;
+    }
     Expected<json::Value> Parsed = json::parse(Body);
     if (!Parsed) {
       replyError(nullptr, ParseError,
@@ -221,7 +301,8 @@ void Server::handleNotification(StringRef Method, const json::Object *Params) {
       TextDocument ? TextDocument->getString("uri") : std::nullopt;
   if (Method == "textDocument/didOpen" && URI) {
     Document &Doc = Documents[*URI];
-    Doc.Path = uriToPath(*URI);
+    Doc.Path = uriToPath(
+        *URI, TextDocument->getString("languageId").value_or(""));
     Doc.Text = TextDocument->getString("text").value_or("").str();
     Doc.Version = TextDocument->getInteger("version").value_or(0);
     analyse(*URI, Doc);
@@ -278,9 +359,16 @@ void Server::analyse(StringRef URI, Document &Doc) {
   std::string Error;
   std::unique_ptr<CompilationDatabase> DB =
       CompilationDatabase::autoDetectFromSource(Doc.Path, Error);
-  if (!DB)
+  if (!DB) {
+    // The file's directory, or the nearest one that exists: a buffer not
+    // saved yet may be in a directory not made yet.
+    SmallString<256> Dir = sys::path::parent_path(Doc.Path);
+    while (!Dir.empty() && !sys::fs::is_directory(Dir))
+      Dir = sys::path::parent_path(Dir);
     DB = std::make_unique<FixedCompilationDatabase>(
-        sys::path::parent_path(Doc.Path), defaultArguments(Doc.Path));
+        Dir.empty() ? StringRef("/") : StringRef(Dir),
+        defaultArguments(Doc.Path));
+  }
   DB = withNanGuardArguments(inferMissingCompileCommands(std::move(DB)), {});
 
   std::unique_ptr<ClangTidyOptionsProvider> Provider =
@@ -293,10 +381,30 @@ void Server::analyse(StringRef URI, Document &Doc) {
       vfs::createPhysicalFileSystem());
   FS->pushOverlay(Memory);
 
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, *DB, {Doc.Path}, FS, false, false, StringRef(),
-                   /*Quiet=*/true);
+  // In a worker process, as on the command line: a crash while analysing
+  // this buffer becomes a diagnostic, and the server lives.
+  std::vector<WorkerOutcome> Outcome = runInWorkers(
+      1, 1,
+      [&](size_t) {
+        return runClangTidy(Context, *DB, {Doc.Path}, FS, false, false,
+                            StringRef(), /*Quiet=*/true);
+      },
+      [](size_t) {});
+  errs() << Outcome.front().Stderr;
+  std::vector<ClangTidyError> Errors = std::move(Outcome.front().Errors);
   sortAndDeduplicate(Errors);
+  if (!Outcome.front().Failure.empty()) {
+    Finding F;
+    F.Diagnostic = json::Object{
+        {"range", json::Object{{"start", json::Object{{"line", 0}, {"character", 0}}},
+                               {"end", json::Object{{"line", 0}, {"character", 0}}}}},
+        {"severity", 1},
+        {"source", "nanguard"},
+        {"message", "internal error while analysing this file: " +
+                        Outcome.front().Failure},
+    };
+    Doc.Findings.push_back(std::move(F));
+  }
 
   SourceTexts Lines;
   Lines.setText(Doc.Path, Doc.Text);

@@ -13,12 +13,14 @@
 
 #include "Driver.h"
 #include "Reports.h"
+#include "Workers.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -26,16 +28,16 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
-#include <mutex>
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <unistd.h>
 
 using namespace clang;
@@ -101,7 +103,8 @@ static cl::opt<std::string>
                cl::value_desc("file"), cl::cat(Category));
 static cl::opt<unsigned>
     Jobs("j",
-         cl::desc("Translation units analysed in parallel (default: all cores)"),
+         cl::desc("Translation units analysed in parallel, each in a worker "
+                  "process (default: all cores; never more than the files)"),
          cl::init(0), cl::cat(Category));
 static cl::opt<std::string> SourceRoot(
     "source-root",
@@ -136,6 +139,21 @@ static cl::opt<std::string> WarningsAsErrors(
     cl::init(""), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
                            cl::cat(Category));
+static cl::opt<bool>
+    Verbose("verbose",
+            cl::desc("Print what a worker that crashed wrote (its stack "
+                     "dump), and the notes about each file"),
+            cl::cat(Category));
+static cl::opt<bool> AllowEmpty(
+    "allow-empty",
+    cl::desc("Exit 0 when there is no file to analyse (by default a run "
+             "over nothing is an error, so CI does not pass on nothing)"),
+    cl::cat(Category));
+static cl::opt<std::string> DebugCrash(
+    "debug-crash-on", cl::Hidden,
+    cl::desc("Crash while analysing files whose name ends with this (to "
+             "test crash isolation)"),
+    cl::cat(Category));
 
 
 static bool isSourceFile(StringRef Path) {
@@ -148,30 +166,54 @@ static void error(const Twine &Message) {
   WithColor::error(errs(), "nanguard") << Message << "\n";
 }
 
+/// The path with symbolic links and dots resolved, or the path itself.
+static std::string realPath(StringRef Path) {
+  SmallString<256> Real;
+  if (sys::fs::real_path(Path, Real))
+    return Path.str();
+  return std::string(Real);
+}
+
 /// Expands the inputs: a directory stands for the C, C++ and CUDA sources
-/// under it (hidden directories skipped), in a stable order.
+/// under it (hidden directories skipped), in a stable order. Each real file
+/// is taken once, however many paths name it, and a directory reached again
+/// through a symbolic link is not entered again.
 static std::vector<std::string> expandInputs(ArrayRef<std::string> Paths,
                                              bool &Missing) {
   std::vector<std::string> Files;
+  StringSet<> Taken;
+  auto Take = [&](const std::string &Path) {
+    if (Taken.insert(realPath(Path)).second)
+      Files.push_back(Path);
+  };
   for (const std::string &Path : Paths) {
     if (sys::fs::is_directory(Path)) {
       std::vector<std::string> Found;
+      StringSet<> Entered;
+      Entered.insert(realPath(Path));
       std::error_code EC;
       for (sys::fs::recursive_directory_iterator It(Path, EC), End;
            It != End && !EC; It.increment(EC)) {
         StringRef Name = sys::path::filename(It->path());
-        if (It->type() == sys::fs::file_type::directory_file) {
-          if (Name.starts_with("."))
+        sys::fs::file_type Type = It->type();
+        if (Type == sys::fs::file_type::symlink_file) {
+          ErrorOr<sys::fs::basic_file_status> Status = It->status();
+          Type = Status ? Status->type() : sys::fs::file_type::status_error;
+        }
+        if (Type == sys::fs::file_type::directory_file) {
+          if (Name.starts_with(".") ||
+              !Entered.insert(realPath(It->path())).second)
             It.no_push();
           continue;
         }
-        if (isSourceFile(It->path()))
+        if (Type == sys::fs::file_type::regular_file && isSourceFile(It->path()))
           Found.push_back(It->path());
       }
       if (EC)
         error("cannot read directory '" + Path + "': " + EC.message());
       llvm::sort(Found);
-      llvm::append_range(Files, Found);
+      for (const std::string &F : Found)
+        Take(F);
       continue;
     }
     if (!sys::fs::exists(Path)) {
@@ -179,7 +221,7 @@ static std::vector<std::string> expandInputs(ArrayRef<std::string> Paths,
       Missing = true;
       continue;
     }
-    Files.push_back(Path);
+    Take(Path);
   }
   return Files;
 }
@@ -196,9 +238,89 @@ static void withStdoutRedirectedTo(int Fd, llvm::function_ref<void()> Body) {
   ::close(Saved);
 }
 
+/// Whether a report reached its file: a full disk or a closed pipe is an
+/// error of the run (exit 2), said in words, not an abort.
+static bool checkWritten(raw_fd_ostream &OS, StringRef Name) {
+  OS.flush();
+  if (!OS.has_error())
+    return true;
+  error("cannot write '" + Name + "': " + OS.error().message());
+  OS.clear_error();
+  return false;
+}
+
+using FixPlan = std::map<std::string, tooling::Replacements>;
+
+/// The fixes --fix applies: each finding's, unless it overlaps one taken
+/// before it. A finding whose fix is taken gets a note saying so (as
+/// clang-tidy's "FIX-IT applied") and counts as fixed, not as left.
+static FixPlan planFixes(std::vector<ClangTidyError> &Errors,
+                         std::vector<bool> &Fixed) {
+  FixPlan PerFile;
+  Fixed.assign(Errors.size(), false);
+  for (size_t I = 0; I < Errors.size(); ++I) {
+    ClangTidyError &E = Errors[I];
+    if (isCompilerError(E) || E.Message.Fix.empty())
+      continue;
+    FixPlan Tentative = PerFile;
+    bool Fits = true;
+    for (const auto &[File, Replacements] : E.Message.Fix)
+      for (const tooling::Replacement &R : Replacements) {
+        std::string Path = absolutePath(E, R.getFilePath());
+        tooling::Replacement Absolute(Path, R.getOffset(), R.getLength(),
+                                      R.getReplacementText());
+        if (Error Err = Tentative[Path].add(Absolute)) {
+          consumeError(std::move(Err));
+          Fits = false;
+        }
+      }
+    if (!Fits)
+      continue;
+    PerFile = std::move(Tentative);
+    Fixed[I] = true;
+    tooling::DiagnosticMessage Note;
+    Note.Message = "the suggested fix was applied";
+    Note.FilePath = E.Message.FilePath;
+    Note.FileOffset = E.Message.FileOffset;
+    E.Notes.push_back(std::move(Note));
+  }
+  return PerFile;
+}
+
+/// Writes the planned fixes into the files. Returns false when a file could
+/// not be read or written (each said on stderr).
+static bool applyFixes(const FixPlan &PerFile) {
+  bool Ok = true;
+  for (const auto &[Path, Replacements] : PerFile) {
+    auto Buffer = MemoryBuffer::getFile(Path);
+    Expected<std::string> Fixed =
+        Buffer ? tooling::applyAllReplacements((*Buffer)->getBuffer(),
+                                               Replacements)
+               : Expected<std::string>(errorCodeToError(Buffer.getError()));
+    std::error_code EC;
+    if (Fixed) {
+      Buffer = nullptr; // Closed before the file is written.
+      raw_fd_ostream OS(Path, EC, sys::fs::OF_None);
+      if (!EC) {
+        OS << *Fixed;
+        if (!checkWritten(OS, Path))
+          Ok = false;
+        continue;
+      }
+    } else {
+      EC = errorToErrorCode(Fixed.takeError());
+    }
+    error("cannot apply the fixes to '" + Path + "': " + EC.message());
+    Ok = false;
+  }
+  return Ok;
+}
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  setBugReportMsg("nanguard crashed while analysing a file: please report "
+                  "it, with this stack dump and the file if you can share "
+                  "it.\n");
   if (argc >= 2 && StringRef(argv[1]) == "lsp")
     return runLanguageServer();
   cl::HideUnrelatedOptions(Category);
@@ -206,21 +328,41 @@ int main(int argc, const char **argv) {
     OS << "nanguard " NANGUARD_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
   });
 
+  // The compiler arguments after `--`, without the flags Clang does not know
+  // (the fixed database runs Clang's driver over them, which rejects those).
+  std::vector<std::string> Storage;
+  std::vector<const char *> Argv(argv, argv + argc);
+  auto DashDash = llvm::find_if(
+      Argv, [](const char *A) { return StringRef(A) == "--"; });
+  if (DashDash != Argv.end()) {
+    std::vector<std::string> Compiler = {"clang++"};
+    Compiler.insert(Compiler.end(), DashDash + 1, Argv.end());
+    Storage = withoutUnknownFlags(Compiler);
+    Argv.erase(DashDash + 1, Argv.end());
+    for (size_t I = 1; I < Storage.size(); ++I)
+      Argv.push_back(Storage[I].c_str());
+  }
+  int Argc = int(Argv.size());
   std::string DatabaseError;
   std::unique_ptr<CompilationDatabase> Database =
-      FixedCompilationDatabase::loadFromCommandLine(argc, argv, DatabaseError);
+      FixedCompilationDatabase::loadFromCommandLine(Argc, Argv.data(),
+                                                    DatabaseError);
   if (!DatabaseError.empty()) {
     error(DatabaseError);
     return 2;
   }
-  cl::ParseCommandLineOptions(
-      argc, argv,
+  // A usage error exits 2, as a file that cannot be analysed does: 1 means
+  // findings, and a script must not take a typo for them.
+  if (!cl::ParseCommandLineOptions(
+      Argc, Argv.data(),
       "nanguard: finds where floating-point NaN and Inf are born\n\n"
       "  nanguard [options] <files or directories...> [-- <compiler args>]\n"
       "  nanguard -p <build-dir> [files or directories...]\n"
       "  nanguard lsp          (a language server over stdin/stdout)\n\n"
       "Exit status: 0 no findings, 1 findings (see --fail-on), 2 a file "
-      "could not be analysed or the configuration is invalid.\n");
+      "could not be analysed, the configuration is invalid or the command line "
+      "is wrong.\n", &errs()))
+    return 2;
 
   std::string ConfigError;
   std::unique_ptr<ClangTidyOptionsProvider> Provider =
@@ -286,11 +428,28 @@ int main(int argc, const char **argv) {
       return 2;
     }
   } else if (!Database && !Inputs.empty()) {
-    Database = CompilationDatabase::autoDetectFromDirectory(
-        sys::fs::is_directory(Inputs.front())
-            ? StringRef(Inputs.front())
-            : sys::path::parent_path(Inputs.front()),
-        DatabaseError);
+    SmallString<256> Start(sys::fs::is_directory(Inputs.front())
+                               ? StringRef(Inputs.front())
+                               : sys::path::parent_path(Inputs.front()));
+    sys::fs::make_absolute(Start);
+    Database = CompilationDatabase::autoDetectFromDirectory(Start, DatabaseError);
+    // A compile_commands.json that is there but does not load must not be
+    // passed over in silence: the files would be analysed without their
+    // flags, and CI would report on something else than the build.
+    for (StringRef Dir = Start; !Database && !Dir.empty();
+         Dir = sys::path::parent_path(Dir)) {
+      SmallString<256> Json(Dir);
+      sys::path::append(Json, "compile_commands.json");
+      if (!sys::fs::exists(Json))
+        continue;
+      std::string JsonError;
+      if (!JSONCompilationDatabase::loadFromFile(
+              Json, JsonError, JSONCommandLineSyntax::AutoDetect)) {
+        error("invalid compilation database '" + Json + "': " + JsonError);
+        return 2;
+      }
+      break;
+    }
   }
   if (!Database)
     Database = std::make_unique<FixedCompilationDatabase>(
@@ -310,6 +469,13 @@ int main(int argc, const char **argv) {
   } else {
     Files = expandInputs(Inputs, Failed);
   }
+  if (Files.empty() && !Failed && !AllowEmpty) {
+    error(Inputs.empty() ? "the compilation database in '" + BuildPath +
+                               "' lists no file to analyse"
+                         : Twine("no C, C++ or CUDA source file in the "
+                                 "inputs (--allow-empty accepts that)"));
+    return 2;
+  }
   // Files in no compile command get the command of their nearest neighbour.
   Database = inferMissingCompileCommands(std::move(Database));
 
@@ -323,19 +489,41 @@ int main(int argc, const char **argv) {
   auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
       vfs::getRealFileSystem());
 
-  // One translation unit per task, each with its own clang-tidy context: a
-  // file that does not parse is named and the others are still analysed.
-  // Results are merged in file order, so the output is the same for any -j.
-  std::vector<std::vector<ClangTidyError>> PerFile(Files.size());
+  // Each compile command is looked at once here: one whose directory does
+  // not exist fails its file (ClangTool would abort the process), and the
+  // flags Clang does not know are named once for the whole run.
+  StringMap<std::string> Unanalysed;
+  std::vector<size_t> Runnable;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    std::string Missing;
+    for (const CompileCommand &C : Adjusted->getCompileCommands(Files[I]))
+      if (!sys::fs::is_directory(C.Directory))
+        Missing = C.Directory;
+    if (Missing.empty()) {
+      Runnable.push_back(I);
+      continue;
+    }
+    Unanalysed[Files[I]] = "the directory of its compile command, '" +
+                           Missing + "', does not exist";
+    Failed = true;
+  }
+  if (!Quiet)
+    for (const std::string &Flag : droppedFlags())
+      WithColor::note(errs(), "nanguard")
+          << "left '" << Flag
+          << "' out of the compile commands: clang does not know it\n";
+
+  // One translation unit per worker process, each with its own clang-tidy
+  // context: a file that does not parse, or that crashes the analysis or
+  // Clang, is named and the others are still analysed (Workers.h). Results
+  // are merged in file order, so the output is the same for any -j.
   bool Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
-  std::mutex ProgressMutex;
   unsigned Started = 0;
-  auto Analyse = [&](size_t I) {
-    if (Progress) {
-      std::lock_guard<std::mutex> Lock(ProgressMutex);
-      errs() << "\r\033[K["
-             << format_decimal(++Started, std::to_string(Files.size()).size())
-             << "/" << Files.size() << "] " << Files[I];
+  auto Analyse = [&](size_t R) {
+    size_t I = Runnable[R];
+    if (!DebugCrash.empty() && StringRef(Files[I]).ends_with(DebugCrash)) {
+      volatile int *Null = nullptr;
+      *Null = 1;
     }
     std::string Unused;
     ClangTidyContext FileContext(
@@ -345,31 +533,44 @@ int main(int argc, const char **argv) {
     // each command's directory, and the real file system's is the process's.
     auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
         vfs::createPhysicalFileSystem());
-    PerFile[I] = runClangTidy(FileContext, *Adjusted, Files[I], FS,
-                              Fix || !ExportFixes.empty(), false, StringRef(),
-                              /*Quiet=*/true);
+    return runClangTidy(FileContext, *Adjusted, Files[I], FS,
+                        Fix || !ExportFixes.empty(), false, StringRef(),
+                        /*Quiet=*/true);
   };
-  unsigned Threads = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
-  if (Threads <= 1 || Files.size() <= 1) {
-    for (size_t I = 0; I < Files.size(); ++I)
-      Analyse(I);
-  } else {
-    DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async(Analyse, I);
-    Pool.wait();
-  }
+  auto OnStart = [&](size_t R) {
+    if (Progress)
+      errs() << "\r\033[K["
+             << format_decimal(++Started, std::to_string(Runnable.size()).size())
+             << "/" << Runnable.size() << "] " << Files[Runnable[R]];
+  };
+  unsigned Workers =
+      Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Workers = std::max<size_t>(1, std::min<size_t>(Workers, Runnable.size()));
+  std::vector<WorkerOutcome> Outcomes =
+      runInWorkers(Runnable.size(), Workers, Analyse, OnStart);
   if (Progress)
     errs() << "\r\033[K";
 
   std::vector<ClangTidyError> All;
-  StringSet<> Unanalysed;
-  for (size_t I = 0; I < Files.size(); ++I) {
-    if (llvm::any_of(PerFile[I], isCompilerError)) {
-      Unanalysed.insert(Files[I]);
+  for (size_t R = 0; R < Runnable.size(); ++R) {
+    const std::string &File = Files[Runnable[R]];
+    WorkerOutcome &O = Outcomes[R];
+    if (!O.Failure.empty()) {
+      error("internal error while analysing '" + File + "': " + O.Failure +
+            "; the other files were analysed" +
+            (Verbose ? "" : " (--verbose prints the stack dump)"));
+      if (Verbose)
+        errs() << O.Stderr;
+      Unanalysed[File] = "internal error while analysing it: " + O.Failure;
+      Failed = true;
+      continue;
+    }
+    errs() << O.Stderr;
+    if (llvm::any_of(O.Errors, isCompilerError)) {
+      Unanalysed[File] = "it does not compile";
       Failed = true;
     }
-    llvm::append_range(All, std::move(PerFile[I]));
+    llvm::append_range(All, std::move(O.Errors));
   }
   sortAndDeduplicate(All);
 
@@ -393,6 +594,8 @@ int main(int argc, const char **argv) {
       return 2;
     }
     writeBaseline(All, Sources, OS);
+    if (!checkWritten(OS, WriteBaseline))
+      return 2;
   }
   unsigned InBaseline = 0;
   if (!Baseline.empty()) {
@@ -404,10 +607,28 @@ int main(int argc, const char **argv) {
     InBaseline = *Removed;
   }
 
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
+    if (EC) {
+      error("cannot write '" + ExportFixes + "': " + EC.message());
+      Failed = true;
+    } else {
+      exportReplacements(Files.empty() ? "" : Files.front(), All, OS);
+      if (!checkWritten(OS, ExportFixes))
+        Failed = true;
+    }
+  }
+  // The report shows every finding (a fixed one with a note); the exit
+  // status and the summary are about the findings left.
+  std::vector<bool> Fixed;
+  FixPlan Plan;
+  if (Fix)
+    Plan = planFixes(All, Fixed);
+
   unsigned WarningsAsErrorsCount = 0;
   auto Render = [&] {
-    handleErrors(All, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrorsCount,
-                 BaseFS);
+    handleErrors(All, Context, FB_NoFix, WarningsAsErrorsCount, BaseFS);
   };
   int OutputFd = -1;
   if (!OutputFile.empty()) {
@@ -421,48 +642,53 @@ int main(int argc, const char **argv) {
     std::unique_ptr<raw_fd_ostream> File;
     if (OutputFd >= 0)
       File = std::make_unique<raw_fd_ostream>(OutputFd, /*shouldClose=*/false);
-    raw_ostream &OS = File ? *File : outs();
+    raw_fd_ostream &OS = File ? *File : outs();
     if (Format == OutputFormat::Json)
       writeJson(All, Unanalysed, Sources, OS);
     else
       writeSarif(All, Unanalysed, Sources,
                  RuleDocsUrl.empty() ? rulePagesUri() : RuleDocsUrl, OS);
-    // Applying fixes also renders the text report: keep it off the JSON.
-    if (Fix)
-      withStdoutRedirectedTo(2, Render);
+    if (!checkWritten(OS, OutputFile.empty() ? StringRef("<stdout>") : StringRef(OutputFile)))
+      return 2;
   } else if (OutputFd >= 0) {
     withStdoutRedirectedTo(OutputFd, Render);
   } else {
     Render();
   }
+  if (!checkWritten(outs(), OutputFile.empty() ? StringRef("<stdout>") : StringRef(OutputFile)))
+    return 2;
   if (OutputFd >= 0)
     ::close(OutputFd);
+  if (Fix && !applyFixes(Plan))
+    Failed = true;
 
-  if (!ExportFixes.empty()) {
-    std::error_code EC;
-    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
-    if (EC) {
-      error("cannot write '" + ExportFixes + "': " + EC.message());
-      Failed = true;
-    } else {
-      exportReplacements(Files.empty() ? "" : Files.front(), All, OS);
+  unsigned Findings = 0, ErrorFindings = 0, FixedFindings = 0;
+  for (size_t I = 0; I < All.size(); ++I) {
+    const ClangTidyError &E = All[I];
+    if (isCompilerError(E))
+      continue;
+    ++Findings;
+    if (Fix && Fixed[I]) {
+      ++FixedFindings;
+      continue;
     }
+    if (E.DiagLevel == ClangTidyError::Error || E.IsWarningAsError)
+      ++ErrorFindings;
   }
-
-  unsigned Findings = llvm::count_if(
-      All, [](const ClangTidyError &E) { return !isCompilerError(E); });
-  unsigned ErrorFindings = llvm::count_if(All, [](const ClangTidyError &E) {
-    return !isCompilerError(E) &&
-           (E.DiagLevel == ClangTidyError::Error || E.IsWarningAsError);
-  });
+  unsigned Left = Findings - FixedFindings;
   StringSet<> FilesWithFindings;
   for (const ClangTidyError &E : All)
     if (!isCompilerError(E))
       FilesWithFindings.insert(E.Message.FilePath);
-  for (const std::string &File : Files)
-    if (Unanalysed.contains(File))
+  for (const std::string &File : Files) {
+    auto It = Unanalysed.find(File);
+    if (It != Unanalysed.end() && It->second == "it does not compile")
       error("could not analyse '" + File +
             "': it does not compile (see the errors above)");
+    else if (It != Unanalysed.end() &&
+             !StringRef(It->second).starts_with("internal error"))
+      error("could not analyse '" + File + "': " + It->second);
+  }
   for (const auto &Config : invalidConfigs()) {
     error("invalid configuration '" + Config.getKey() +
           "' (see the error above); its directory was analysed with the "
@@ -483,12 +709,17 @@ int main(int argc, const char **argv) {
            << (InBaseline ? ", " + std::to_string(InBaseline) +
                                 " in the baseline not reported"
                           : std::string())
+           << (Fix ? "; " + std::to_string(FixedFindings) + " fixed, " +
+                         std::to_string(Left) + " left"
+                   : std::string())
            << "\n";
   if (Failed)
     return 2;
+  if (!WriteBaseline.empty())
+    return 0; // Asked to record the findings, not to judge them.
   switch (FailOnLevel) {
   case FailOn::Warning:
-    return Findings ? 1 : 0;
+    return Left ? 1 : 0;
   case FailOn::Error:
     return ErrorFindings ? 1 : 0;
   case FailOn::Never:

@@ -93,11 +93,21 @@ FindingKey SourceTexts::key(const ClangTidyError &E) {
   return {E.DiagnosticName, relative(Path), normalise(Code)};
 }
 
+/// The files of a map, in order (the reports do not depend on hashing).
+static std::vector<StringRef>
+sortedKeys(const StringMap<std::string> &Map) {
+  std::vector<StringRef> Keys;
+  for (const auto &Entry : Map)
+    Keys.push_back(Entry.getKey());
+  llvm::sort(Keys);
+  return Keys;
+}
+
 //===----------------------------------------------------------------------===//
 // JSON
 //===----------------------------------------------------------------------===//
 
-void writeJson(ArrayRef<ClangTidyError> Errors, const StringSet<> &Unanalysed,
+void writeJson(ArrayRef<ClangTidyError> Errors, const StringMap<std::string> &Unanalysed,
                SourceTexts &Sources, raw_ostream &OS) {
   json::OStream J(OS, 2);
   const ClangTidyError *Current = nullptr;
@@ -156,10 +166,11 @@ void writeJson(ArrayRef<ClangTidyError> Errors, const StringSet<> &Unanalysed,
             Location(E.Message);
           });
         }
-      for (const auto &File : Unanalysed)
+      for (StringRef File : sortedKeys(Unanalysed))
         J.object([&] {
-          J.attribute("message", "the file could not be analysed");
-          J.attribute("file", File.getKey());
+          J.attribute("message", "the file could not be analysed: " +
+                                     Unanalysed.lookup(File));
+          J.attribute("file", File);
         });
     });
   });
@@ -203,7 +214,7 @@ static std::string relativeUri(StringRef Relative) {
   return Uri;
 }
 
-void writeSarif(ArrayRef<ClangTidyError> Errors, const StringSet<> &Unanalysed,
+void writeSarif(ArrayRef<ClangTidyError> Errors, const StringMap<std::string> &Unanalysed,
                 SourceTexts &Sources, StringRef RuleDocsBase, raw_ostream &OS) {
   json::Array RulesJson;
   StringMap<unsigned> RuleIndex;
@@ -294,11 +305,11 @@ void writeSarif(ArrayRef<ClangTidyError> Errors, const StringSet<> &Unanalysed,
           {"message", json::Object{{"text", E.Message.Message}}},
           {"locations", json::Array{Location(E, E.Message)}},
       });
-  for (const auto &File : Unanalysed)
+  for (StringRef File : sortedKeys(Unanalysed))
     Notifications.push_back(json::Object{
         {"level", "error"},
-        {"message", json::Object{{"text", ("could not analyse '" +
-                                           File.getKey() + "'")
+        {"message", json::Object{{"text", ("could not analyse '" + File +
+                                           "': " + Unanalysed.lookup(File))
                                               .str()}}},
     });
 

@@ -147,6 +147,32 @@ def main():
                                                          "text": "int f( { return undeclared; }\n"}},
                request=False)
         show("brokenDocument", c.diagnostics(uri)["params"])
+    elif scenario == "hostile":
+        # Inputs that used to end the server: each gets an answer or a
+        # diagnostic, and the server goes on serving.
+        c.response(c.send("initialize", {"capabilities": {}}))
+        c.raw("[" * 100000)
+        show("deepNesting", c.receive())
+        # A length far beyond what is sent: skipped, not allocated. It is
+        # followed by a real message whose bytes it swallows, so the length
+        # announced is honoured by sending that many bytes.
+        c.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % (300 << 20))
+        c.proc.stdin.write(b" " * (300 << 20))
+        c.proc.stdin.flush()
+        show("tooLarge", c.receive())
+        text = "#include <cmath>\nfloat nll(float p) { return -std::log(p); }\n"
+        # A buffer in a directory that does not exist yet.
+        uri = "file://" + os.path.join(work, "not", "made", "yet.cpp")
+        c.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp",
+                                                         "version": 1, "text": text}},
+               request=False)
+        show("newDirectory", [d["code"] for d in c.diagnostics(uri)["params"]["diagnostics"]])
+        # A relative file: URI, and an untitled buffer.
+        for uri in ("file:relative.cpp", "untitled:Untitled-1"):
+            c.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp",
+                                                             "version": 1, "text": text}},
+                   request=False)
+            show(uri, [d["code"] for d in c.diagnostics(uri)["params"]["diagnostics"]])
     show("shutdown", c.response(c.send("shutdown"))["result"])
     c.send("exit", request=False)
     c.proc.stdin.close()
