@@ -20,5 +20,23 @@ for kind in Failed Unresolved "Timed Out"; do
   n=$(sed -n "s/^ *$kind *: *\([0-9]*\).*/\1/p" "$log" | tail -n1)
   failed=$((failed + ${n:-0}))
 done
-echo "${passed:-0} passed, ${failed} failed"
+echo "plain build: ${passed:-0} passed, ${failed} failed"
+
+# The whole suite again through the sanitizer build of the lint and the
+# language server (the same binary): any AddressSanitizer or
+# UndefinedBehaviorSanitizer report fails the test that triggered it. The
+# clang-tidy plugin is loaded into Debian's clang-tidy, which is not built
+# with the sanitizers, so its route runs the plain plugin.
+alog=build/test-results-asan.txt
+astatus=0
+/usr/lib/llvm-22/bin/lit -sv --param nanguard=build-asan/bin/nanguard build/test 2>&1 | tee "$alog" || astatus=$?
+apassed=$(sed -n 's/^ *Passed *: *\([0-9]*\).*/\1/p' "$alog" | tail -n1)
+afailed=0
+for kind in Failed Unresolved "Timed Out"; do
+  n=$(sed -n "s/^ *$kind *: *\([0-9]*\).*/\1/p" "$alog" | tail -n1)
+  afailed=$((afailed + ${n:-0}))
+done
+echo "sanitizer build: ${apassed:-0} passed, ${afailed} failed"
+[ "$status" -ne 0 ] || status=$astatus
+echo "$(( ${passed:-0} + ${apassed:-0} )) passed, $(( failed + afailed )) failed"
 exit "$status"

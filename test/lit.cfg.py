@@ -12,9 +12,19 @@ config.excludes = ["Inputs", "CMakeLists.txt", "check_nanguard.py", "project", "
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nanguard_obj_root, "test")
 
-# FileCheck, not, count and clang come from LLVM 22; nanguard from this build.
+# FileCheck, not, count and clang come from LLVM 22; nanguard from this build,
+# or the one `--param nanguard=PATH` names (scripts/test.sh runs the suite
+# again with the AddressSanitizer + UndefinedBehaviorSanitizer build).
+nanguard_bin = lit_config.params.get("nanguard")
+if nanguard_bin:
+    nanguard_bin = os.path.abspath(nanguard_bin)
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0"
+    config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
+else:
+    nanguard_bin = os.path.join(config.nanguard_tools_dir, "nanguard")
 config.environment["PATH"] = os.pathsep.join(
-    [config.nanguard_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")]
+    [os.path.dirname(nanguard_bin), config.nanguard_tools_dir, config.llvm_tools_dir,
+     config.environment.get("PATH", "")]
 )
 # Keep diagnostics free of colour and of the user's terminal width.
 config.environment.pop("CLICOLOR_FORCE", None)
@@ -53,7 +63,7 @@ config.substitutions.append(
     ("%cuda_shim", os.path.join(config.nanguard_src_root, "share", "cuda", "nanguard_cuda_shim.h"))
 )
 # After the longer names that start with it.
-config.substitutions.append(("%nanguard", os.path.join(config.nanguard_tools_dir, "nanguard")))
+config.substitutions.append(("%nanguard", nanguard_bin))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 
 # Optional pieces of a machine become lit features, so the suite passes

@@ -37,6 +37,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
 #include <map>
 #include <unistd.h>
 
@@ -522,8 +523,7 @@ int main(int argc, const char **argv) {
   auto Analyse = [&](size_t R) {
     size_t I = Runnable[R];
     if (!DebugCrash.empty() && StringRef(Files[I]).ends_with(DebugCrash)) {
-      volatile int *Null = nullptr;
-      *Null = 1;
+      std::raise(SIGSEGV);
     }
     std::string Unused;
     ClangTidyContext FileContext(
