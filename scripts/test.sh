@@ -38,5 +38,11 @@ for kind in Failed Unresolved "Timed Out"; do
 done
 echo "sanitizer build: ${apassed:-0} passed, ${afailed} failed"
 [ "$status" -ne 0 ] || status=$astatus
+
+# The fuzzers, a minute each: a crash or a sanitizer report fails the run.
+fstatus=0
+./scripts/fuzz.sh 60 || fstatus=$?
+echo "fuzzers: $([ "$fstatus" -eq 0 ] && echo "no crash" || echo "FAILED (inputs in build-fuzz/artifacts)")"
+[ "$status" -ne 0 ] || status=$fstatus
 echo "$(( ${passed:-0} + ${apassed:-0} )) passed, $(( failed + afailed )) failed"
 exit "$status"

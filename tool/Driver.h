@@ -8,6 +8,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <cstdio>
 #include <memory>
 #include <set>
 #include <string>
@@ -87,6 +88,7 @@ withNanGuardArguments(std::unique_ptr<clang::tooling::CompilationDatabase> DB,
 #endif
 
 namespace nanguard {
-/// `nanguard lsp`: a Language Server Protocol server over stdin/stdout.
-int runLanguageServer();
+/// `nanguard lsp`: a Language Server Protocol server reading \p In (stdin)
+/// and writing \p OutFd (standard output); returns at the end of input.
+int runLanguageServer(std::FILE *In = stdin, int OutFd = 1);
 } // namespace nanguard

@@ -119,6 +119,7 @@ struct Document {
 
 class Server {
 public:
+  Server(std::FILE *In, int OutFd) : In(In), OutFd(OutFd) {}
   int run();
 
 private:
@@ -145,6 +146,8 @@ private:
   void publish(StringRef URI, const Document &Doc);
   json::Array codeActions(const json::Object &Params);
 
+  std::FILE *In;
+  int OutFd;
   StringMap<Document> Documents;
   std::string RulePages = rulePagesUri();
   bool Initialized = false, ShuttingDown = false;
@@ -155,7 +158,7 @@ Server::Read Server::read(std::string &Body) {
   bool HaveLength = false;
   char Line[1024];
   while (true) {
-    if (!std::fgets(Line, sizeof(Line), stdin))
+    if (!std::fgets(Line, sizeof(Line), In))
       return Read::End;
     StringRef L = StringRef(Line).rtrim("\r\n");
     if (L.empty()) {
@@ -171,7 +174,7 @@ Server::Read Server::read(std::string &Body) {
     // Skipped in pieces, never allocated: the next message follows it.
     char Chunk[65536];
     for (size_t Left = Length; Left;) {
-      size_t N = std::fread(Chunk, 1, std::min(Left, sizeof(Chunk)), stdin);
+      size_t N = std::fread(Chunk, 1, std::min(Left, sizeof(Chunk)), In);
       if (N == 0)
         break;
       Left -= N;
@@ -179,7 +182,7 @@ Server::Read Server::read(std::string &Body) {
     return Read::TooLarge;
   }
   Body.resize(Length);
-  return std::fread(Body.data(), 1, Length, stdin) == Length ? Read::Message
+  return std::fread(Body.data(), 1, Length, In) == Length ? Read::Message
                                                              : Read::End;
 }
 
@@ -191,7 +194,7 @@ void Server::send(json::Value Message) {
   const char *P = Frame.data();
   size_t Left = Frame.size();
   while (Left) {
-    ssize_t N = ::write(1, P, Left);
+    ssize_t N = ::write(OutFd, P, Left);
     if (N <= 0)
       return;
     P += N;
@@ -503,6 +506,8 @@ json::Array Server::codeActions(const json::Object &Params) {
 
 } // namespace
 
-int runLanguageServer() { return Server().run(); }
+int runLanguageServer(std::FILE *In, int OutFd) {
+  return Server(In, OutFd).run();
+}
 
 } // namespace nanguard
