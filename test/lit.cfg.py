@@ -62,6 +62,9 @@ config.substitutions.append(
 config.substitutions.append(
     ("%cuda_shim", os.path.join(config.nanguard_src_root, "share", "cuda", "nanguard_cuda_shim.h"))
 )
+config.substitutions.append(
+    ("%cuda_compat", os.path.join(config.nanguard_src_root, "share", "cuda", "nanguard_nvcc_compat.h"))
+)
 # After the longer names that start with it.
 config.substitutions.append(("%nanguard", nanguard_bin))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))

@@ -281,6 +281,13 @@ std::string cudaShimHeader() {
   return NANGUARD_SOURCE_SHARE "/cuda/nanguard_cuda_shim.h";
 }
 
+/// share/cuda/nanguard_nvcc_compat.h, beside the shim.
+static std::string cudaCompatHeader() {
+  SmallString<256> Path(sys::path::parent_path(cudaShimHeader()));
+  sys::path::append(Path, "nanguard_nvcc_compat.h");
+  return std::string(Path);
+}
+
 static bool isCudaSource(StringRef File) {
   StringRef Ext = sys::path::extension(File);
   return Ext == ".cu" || Ext == ".cuh";
@@ -408,6 +415,12 @@ withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
           return A.starts_with("--cuda-") || A == "-nocudainc" ||
                  A.starts_with("--offload");
         });
+        // What nvcc provides and clang's CUDA headers lack, forced in
+        // whatever the command says (share/cuda/nanguard_nvcc_compat.h).
+        auto WithCompat = [](CommandLineArguments A) {
+          A.insert(A.end(), {"-include", cudaCompatHeader()});
+          return A;
+        };
         if (Says) {
           // CUDA 13 keeps cub and thrust in include/cccl, which nvcc adds to
           // the include path and clang does not: add it for the toolkit the
@@ -422,7 +435,7 @@ withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
                   }))
                 Adjusted.insert(Adjusted.end(), {"-isystem", Cccl});
             }
-          return Adjusted;
+          return WithCompat(Adjusted);
         }
         CommandLineArguments Adjusted = Args;
         Adjusted.insert(Adjusted.end(), {"-xcuda", "--cuda-host-only"});
@@ -441,7 +454,7 @@ withNanGuardArguments(std::unique_ptr<CompilationDatabase> DB,
                            cudaShimHeader(), "-isystem",
                            (sys::path::parent_path(cudaShimHeader()) + "/include")
                                .str()});
-        return Adjusted;
+        return WithCompat(Adjusted);
       });
   Extra.push_back("-resource-dir=" NANGUARD_CLANG_RESOURCE_DIR);
   Adjusted->appendArgumentsAdjuster(

@@ -15,6 +15,8 @@
 #define __noinline__ __attribute__((noinline))
 
 #include "__clang_cuda_builtin_vars.h" // threadIdx, blockIdx, blockDim, gridDim
+#include <math.h>
+
 
 // Device-side allocation and printf, as clang's CUDA runtime wrapper
 // declares them (its <new> wrapper, pulled in by the standard headers, calls
@@ -33,66 +35,36 @@ __attribute__((malloc));
 #define NAN __builtin_nanf("")
 #endif
 
+// The math functions device code calls (the C names, as in CUDA's headers),
+// for the device beside the C library's host ones, which <math.h> above
+// declares (nvcc's headers bring them to host code too): a host and a
+// device function of one signature may overload each other.
+#define NANGUARD_DEVICE_1(F) __device__ float F##f(float); __device__ double F(double);
+#define NANGUARD_DEVICE_2(F)                                                   \
+  __device__ float F##f(float, float); __device__ double F(double, double);
+#define NANGUARD_DEVICE_FLOAT(F) __device__ float F(float);
+#define NANGUARD_DEVICE_FLOAT_2(F) __device__ float F(float, float);
 extern "C" {
-// The math functions device code calls (the C names, as in CUDA's headers).
-__host__ __device__ float expf(float);
-__host__ __device__ double exp(double);
-__host__ __device__ float exp2f(float);
-__host__ __device__ double exp2(double);
-__host__ __device__ float exp10f(float);
-__host__ __device__ float expm1f(float);
-__host__ __device__ double expm1(double);
-__host__ __device__ float logf(float);
-__host__ __device__ double log(double);
-__host__ __device__ float log2f(float);
-__host__ __device__ double log2(double);
-__host__ __device__ float log10f(float);
-__host__ __device__ double log10(double);
-__host__ __device__ float log1pf(float);
-__host__ __device__ double log1p(double);
-__host__ __device__ float sqrtf(float);
-__host__ __device__ double sqrt(double);
-__host__ __device__ float rsqrtf(float);
-__host__ __device__ double rsqrt(double);
-__host__ __device__ float cbrtf(float);
-__host__ __device__ float powf(float, float);
-__host__ __device__ double pow(double, double);
-__host__ __device__ float fmaxf(float, float);
-__host__ __device__ double fmax(double, double);
-__host__ __device__ float fminf(float, float);
-__host__ __device__ double fmin(double, double);
-__host__ __device__ float fabsf(float);
-__host__ __device__ double fabs(double);
-__host__ __device__ float tanhf(float);
-__host__ __device__ float acosf(float);
-__host__ __device__ float asinf(float);
-__host__ __device__ float atanhf(float);
-__host__ __device__ float sinf(float);
-__host__ __device__ float cosf(float);
+NANGUARD_DEVICE_1(exp) NANGUARD_DEVICE_1(exp2) NANGUARD_DEVICE_1(exp10)
+NANGUARD_DEVICE_1(expm1) NANGUARD_DEVICE_1(log) NANGUARD_DEVICE_1(log2)
+NANGUARD_DEVICE_1(log10) NANGUARD_DEVICE_1(log1p) NANGUARD_DEVICE_1(sqrt)
+NANGUARD_DEVICE_1(rsqrt) NANGUARD_DEVICE_1(cbrt) NANGUARD_DEVICE_1(fabs)
+NANGUARD_DEVICE_1(tanh) NANGUARD_DEVICE_1(acos) NANGUARD_DEVICE_1(asin)
+NANGUARD_DEVICE_1(atanh) NANGUARD_DEVICE_1(sin) NANGUARD_DEVICE_1(cos)
+NANGUARD_DEVICE_2(pow) NANGUARD_DEVICE_2(fmax) NANGUARD_DEVICE_2(fmin)
 // Intrinsics: fast, approximate forms.
-__device__ float __expf(float);
-__device__ float __exp10f(float);
-__device__ float __logf(float);
-__device__ float __log2f(float);
-__device__ float __log10f(float);
-__device__ float __powf(float, float);
-__device__ float __fdividef(float, float);
-__device__ float __frsqrt_rn(float);
-__device__ float __fsqrt_rn(float);
-__device__ float __frcp_rn(float);
-__device__ float __saturatef(float);
-__device__ float __fadd_rn(float, float);
-__device__ float __fsub_rn(float, float);
-__device__ float __fmul_rn(float, float);
-__device__ float __fdiv_rn(float, float);
+NANGUARD_DEVICE_FLOAT(__expf) NANGUARD_DEVICE_FLOAT(__exp10f)
+NANGUARD_DEVICE_FLOAT(__logf) NANGUARD_DEVICE_FLOAT(__log2f)
+NANGUARD_DEVICE_FLOAT(__log10f) NANGUARD_DEVICE_FLOAT(__frsqrt_rn)
+NANGUARD_DEVICE_FLOAT(__fsqrt_rn) NANGUARD_DEVICE_FLOAT(__frcp_rn)
+NANGUARD_DEVICE_FLOAT(__saturatef)
+NANGUARD_DEVICE_FLOAT_2(__powf) NANGUARD_DEVICE_FLOAT_2(__fdividef)
+NANGUARD_DEVICE_FLOAT_2(__fadd_rn) NANGUARD_DEVICE_FLOAT_2(__fsub_rn)
+NANGUARD_DEVICE_FLOAT_2(__fmul_rn) NANGUARD_DEVICE_FLOAT_2(__fdiv_rn)
 }
 
-__host__ __device__ bool isnan(float);
-__host__ __device__ bool isnan(double);
-__host__ __device__ bool isinf(float);
-__host__ __device__ bool isinf(double);
-__host__ __device__ bool isfinite(float);
-__host__ __device__ bool isfinite(double);
+#define NANGUARD_DEVICE_TEST(F) __device__ bool F(float); __device__ bool F(double);
+NANGUARD_DEVICE_TEST(isnan) NANGUARD_DEVICE_TEST(isinf) NANGUARD_DEVICE_TEST(isfinite)
 
 // Warp shuffles, barriers, atomics.
 __device__ float __shfl_sync(unsigned, float, int, int = 32);
@@ -110,16 +82,6 @@ __device__ unsigned atomicAdd(unsigned *, unsigned);
 __device__ int atomicMax(int *, int);
 __device__ int atomicCAS(int *, int, int);
 template <class T> __device__ T __ldg(const T *);
-// Loads and stores with a cache hint.
-template <class T> __device__ T __ldcg(const T *);
-template <class T> __device__ T __ldca(const T *);
-template <class T> __device__ T __ldcs(const T *);
-template <class T> __device__ T __ldlu(const T *);
-template <class T> __device__ T __ldcv(const T *);
-template <class T> __device__ void __stwb(T *, T);
-template <class T> __device__ void __stcg(T *, T);
-template <class T> __device__ void __stcs(T *, T);
-template <class T> __device__ void __stwt(T *, T);
 
 // Half and bfloat16: the types and the intrinsics the rules know.
 struct __half { unsigned short x; };
@@ -239,5 +201,9 @@ template <class T>
 cudaError_t cudaMemcpyToSymbol(const T &, const void *, __SIZE_TYPE__,
                                __SIZE_TYPE__ = 0,
                                cudaMemcpyKind = cudaMemcpyHostToDevice);
+
+// What nvcc provides beyond the toolkit's declarations (the cache-hint loads
+// and stores, host-side max and min, ...), as with a toolkit.
+#include "nanguard_nvcc_compat.h"
 
 #endif
