@@ -2,16 +2,85 @@
 
 #include "CheckSupport.h"
 #include "MathMatchers.h"
+#include "analysis/ExprHelpers.h"
 #include "clang/AST/ASTContext.h"
 #include <cmath>
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/FileSystem.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
 using namespace llvm;
 
 namespace nanguard {
+
+/// Whether a statement holds an expression or a declaration with an error.
+/// An expression without one has none below it, so only the paths to the
+/// errors are walked.
+static bool holdsErrors(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    if (!E->containsErrors() && !isa<LambdaExpr, StmtExpr>(E))
+      return false;
+    if (E->containsErrors())
+      return true;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (D->isInvalidDecl())
+        return true;
+  for (const Stmt *Child : S->children())
+    if (holdsErrors(Child))
+      return true;
+  return false;
+}
+
+static std::vector<std::pair<std::string, unsigned>> ErrorSites;
+
+void setErrorSites(std::vector<std::pair<std::string, unsigned>> Sites) {
+  ErrorSites = std::move(Sites);
+}
+
+/// Whether one of ErrorSites lies in the text of a declaration.
+static bool holdsErrorSite(const Decl *D, const SourceManager &SM) {
+  if (ErrorSites.empty() || !D)
+    return false;
+  SourceLocation Begin = SM.getExpansionLoc(D->getBeginLoc());
+  SourceLocation End = SM.getExpansionLoc(D->getEndLoc());
+  FileID File = SM.getFileID(Begin);
+  if (File != SM.getFileID(End))
+    return false;
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+  if (!Entry)
+    return false;
+  StringRef Name = Entry->getName();
+  unsigned From = SM.getFileOffset(Begin), To = SM.getFileOffset(End);
+  auto SameFile = [&](StringRef Path) {
+    if (Path == Name)
+      return true;
+    SmallString<256> A, B;
+    return !llvm::sys::fs::real_path(Path, A) &&
+           !llvm::sys::fs::real_path(Name, B) && A == B;
+  };
+  return llvm::any_of(ErrorSites, [&](const auto &Site) {
+    return Site.second >= From && Site.second <= To && SameFile(Site.first);
+  });
+}
+
+bool analysable(const Expr *E, ASTContext &Ctx) {
+  if (E->containsErrors())
+    return false;
+  if (!Ctx.getDiagnostics().hasErrorOccurred())
+    return true;
+  const Decl *Owner = nullptr;
+  const Stmt *Body = enclosingBody(E, Ctx, &Owner);
+  return !(Owner && Owner->isInvalidDecl()) && !holdsErrors(Body) &&
+         !holdsErrorSite(Owner, Ctx.getSourceManager());
+}
 
 bool stdDeclares(ASTContext &Ctx, StringRef Name) {
   for (const NamedDecl *D :

@@ -9,6 +9,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include <optional>
+#include <vector>
 #include <string>
 
 namespace nanguard {
@@ -26,8 +27,18 @@ inline std::optional<std::string> typedLiteral(llvm::StringRef Value,
 /// Whether a rule can judge an expression: anything Clang parsed without
 /// an error, also in a template's own definition, where its type and value
 /// may depend on the template's parameters (the analysis then reads a
-/// dependent type as any floating type).
-inline bool analysable(const clang::Expr *E) { return !E->containsErrors(); }
+/// dependent type as any floating type). In a file with errors (one whose
+/// missing headers were replaced by empty ones), a function with an error
+/// anywhere in its body is not judged at all: its guards may be what did
+/// not parse.
+bool analysable(const clang::Expr *E, clang::ASTContext &Ctx);
+
+/// The compiler errors of the translation unit about to be analysed (file
+/// as Clang names it, offset), when the driver knows them from an earlier
+/// parse: a function whose text holds one is not judged either. Clang
+/// recovers from some errors (a declaration of an unknown type) by leaving
+/// the statement out of the AST, where analysable() cannot see it.
+void setErrorSites(std::vector<std::pair<std::string, unsigned>> Sites);
 
 /// Whether a fix may touch this range: not inside a macro, not in a template
 /// instantiation (a fix written for float would be wrong for double).

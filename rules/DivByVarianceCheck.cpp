@@ -43,7 +43,7 @@ void DivByVarianceCheck::check(const MatchFinder::MatchResult &Result) {
 void DivByVarianceCheck::checkDivision(const Division &D,
                                        const MatchFinder::MatchResult &Result) {
   const Expr *Den = D.Divisor;
-  if (!analysable(Den))
+  if (!analysable(Den, *Result.Context))
     return;
   ASTContext &Ctx = *Result.Context;
   ValueFacts Facts(Ctx, D.Site);
@@ -89,7 +89,7 @@ void DivByVarianceCheck::checkDivision(const Division &D,
 void DivByVarianceCheck::checkRsqrt(const CallExpr *Call,
                                     const MatchFinder::MatchResult &Result) {
   const Expr *Arg = Call->getArg(0);
-  if (!analysable(Arg))
+  if (!analysable(Arg, *Result.Context))
     return;
   ASTContext &Ctx = *Result.Context;
   ValueFacts Facts(Ctx, Call);

@@ -20,7 +20,7 @@ void InverseTrigDomainCheck::registerMatchers(MatchFinder *Finder) {
 void InverseTrigDomainCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const Expr *Arg = Call->getArg(0);
-  if (!analysable(Arg))
+  if (!analysable(Arg, *Result.Context))
     return;
   ASTContext &Ctx = *Result.Context;
   const MathFunctionInfo *F = getMathCall(Call);

@@ -18,7 +18,7 @@ void NaiveSigmoidCheck::registerMatchers(MatchFinder *Finder) {
 
 void NaiveSigmoidCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (!analysable(Call->getArg(0)))
+  if (!analysable(Call->getArg(0), *Result.Context))
     return;
   ASTContext &Ctx = *Result.Context;
   const BinaryOperator *Div = naiveSigmoid(Call, Ctx);

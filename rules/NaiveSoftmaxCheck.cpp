@@ -24,7 +24,7 @@ void NaiveSoftmaxCheck::registerMatchers(MatchFinder *Finder) {
 
 void NaiveSoftmaxCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (!analysable(Call->getArg(0)))
+  if (!analysable(Call->getArg(0), *Result.Context))
     return;
   ExpSite Site = classifyExpCall(Call, *Result.Context);
   if (Site.Kind == ExpSiteKind::Softmax) {

@@ -19,7 +19,7 @@ void PLogPCheck::registerMatchers(MatchFinder *Finder) {
 void PLogPCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const Expr *Arg = Call->getArg(0);
-  if (!analysable(Arg))
+  if (!analysable(Arg, *Result.Context))
     return;
   ASTContext &Ctx = *Result.Context;
   const Expr *Factor = plogpFactor(Call, Ctx);

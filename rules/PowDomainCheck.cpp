@@ -20,7 +20,7 @@ void PowDomainCheck::registerMatchers(MatchFinder *Finder) {
 void PowDomainCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const Expr *Base = Call->getArg(0), *Exponent = Call->getArg(1);
-  if (!analysable(Base) || !analysable(Exponent))
+  if (!analysable(Base, *Result.Context) || !analysable(Exponent, *Result.Context))
     return;
   ValueFacts Facts(*Result.Context, Call);
   Interval B = Facts.range(Base), E = Facts.range(Exponent);

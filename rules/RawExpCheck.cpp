@@ -38,7 +38,7 @@ static StringRef precisionName(FPPrecision P) {
 
 void RawExpCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (!analysable(Call->getArg(0)))
+  if (!analysable(Call->getArg(0), *Result.Context))
     return;
   ExpSite Site = classifyExpCall(Call, *Result.Context);
   switch (Site.Kind) {

@@ -21,7 +21,7 @@ void SqrtDomainCheck::registerMatchers(MatchFinder *Finder) {
 void SqrtDomainCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const Expr *Arg = Call->getArg(0);
-  if (!analysable(Arg))
+  if (!analysable(Arg, *Result.Context))
     return;
   ASTContext &Ctx = *Result.Context;
   ValueFacts Facts(Ctx, Call);

@@ -18,7 +18,7 @@ void UnguardedDivisionCheck::check(const MatchFinder::MatchResult &Result) {
   if (!D)
     return;
   const Expr *Den = D->Divisor;
-  if (!analysable(Den))
+  if (!analysable(Den, *Result.Context))
     return;
   ASTContext &Ctx = *Result.Context;
   // A standard deviation or a norm is div-by-variance's, when it is on.

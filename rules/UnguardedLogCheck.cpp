@@ -35,7 +35,7 @@ void UnguardedLogCheck::registerMatchers(MatchFinder *Finder) {
 void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const Expr *Arg = Call->getArg(0);
-  if (!analysable(Arg))
+  if (!analysable(Arg, *Result.Context))
     return;
   const MathFunctionInfo *F = getMathCall(Call);
   bool IsLog1p = F->Kind == MathKind::Log1p;

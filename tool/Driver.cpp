@@ -1,6 +1,7 @@
 //===- Driver.cpp - What the command line and the language server share ---===//
 
 #include "Driver.h"
+#include "CheckSupport.h"
 #include "MathFunctions.h"
 #include "clang/Options/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -350,6 +351,98 @@ static CommandLineArguments fromNvcc(const CommandLineArguments &Args,
     }
   }
   return Out;
+}
+
+namespace {
+/// Another database's commands with arguments added at the end.
+class WithExtraArguments : public CompilationDatabase {
+public:
+  WithExtraArguments(const CompilationDatabase &Inner,
+                     std::vector<std::string> Extra)
+      : Inner(Inner), Extra(std::move(Extra)) {}
+  std::vector<CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    std::vector<CompileCommand> Commands = Inner.getCompileCommands(File);
+    for (CompileCommand &C : Commands)
+      C.CommandLine.insert(C.CommandLine.end(), Extra.begin(), Extra.end());
+    return Commands;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Inner.getAllFiles();
+  }
+
+private:
+  const CompilationDatabase &Inner;
+  std::vector<std::string> Extra;
+};
+} // namespace
+
+/// Where the empty stand-ins for missing headers are (in memory only).
+static constexpr llvm::StringLiteral MissingHeaderDir = "/nanguard-missing-headers";
+
+/// The headers a run could not find ("'torch/extension.h' file not found").
+static std::vector<std::string>
+missingHeaders(const std::vector<ClangTidyError> &Errors) {
+  std::vector<std::string> Names;
+  for (const ClangTidyError &E : Errors) {
+    StringRef M = E.Message.Message;
+    if (!isCompilerError(E) || !M.consume_front("'"))
+      continue;
+    auto [Name, Rest] = M.split('\'');
+    if (!Name.empty() && Rest.starts_with(" file not found"))
+      Names.push_back(Name.str());
+  }
+  return Names;
+}
+
+FileAnalysis analyseFile(
+    const CompilationDatabase &DB, IntrusiveRefCntPtr<vfs::FileSystem> Base,
+    function_ref<std::vector<ClangTidyError>(
+        const CompilationDatabase &, IntrusiveRefCntPtr<vfs::OverlayFileSystem>)>
+        Run) {
+  FileAnalysis Result;
+  Result.Errors = Run(DB, makeIntrusiveRefCnt<vfs::OverlayFileSystem>(Base));
+  std::vector<std::string> Missing = missingHeaders(Result.Errors);
+  StringSet<> Known;
+  WithExtraArguments Partial(
+      DB, {"-idirafter", MissingHeaderDir.str(), "-ferror-limit=0"});
+  IntrusiveRefCntPtr<vfs::OverlayFileSystem> Layered;
+  // Each round finds the headers the one before stopped at; a header that
+  // is found empty cannot include more, so the rounds end.
+  for (unsigned Round = 0; Round < 64; ++Round) {
+    bool New = false;
+    for (const std::string &Name : Missing)
+      if (Known.insert(Name).second) {
+        Result.MissingHeaders.push_back(Name);
+        New = true;
+      }
+    if (!New)
+      break;
+    auto Memory = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
+    for (const std::string &Name : Result.MissingHeaders) {
+      SmallString<256> Path(MissingHeaderDir);
+      sys::path::append(Path, Name);
+      Memory->addFile(Path, 0, MemoryBuffer::getMemBuffer(""));
+    }
+    Layered = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(Base);
+    Layered->pushOverlay(Memory);
+    Result.Errors = Run(Partial, Layered);
+    Missing = missingHeaders(Result.Errors);
+  }
+  if (Result.MissingHeaders.empty())
+    return Result;
+  // Once more, knowing where the errors are: the rules skip the functions
+  // that hold one, also where Clang left the erroneous statement out.
+  std::vector<std::pair<std::string, unsigned>> Sites;
+  for (const ClangTidyError &E : Result.Errors)
+    if (isCompilerError(E))
+      Sites.emplace_back(absolutePath(E, E.Message.FilePath),
+                         E.Message.FileOffset);
+  setErrorSites(std::move(Sites));
+  Result.Errors = Run(Partial, Layered);
+  setErrorSites({});
+  llvm::erase_if(Result.Errors, isCompilerError);
+  return Result;
 }
 
 static std::mutex DroppedMutex;

@@ -8,6 +8,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <cstdio>
 #include <memory>
 #include <set>
@@ -64,6 +65,28 @@ void sortAndDeduplicate(std::vector<clang::tidy::ClangTidyError> &Errors);
 /// files without a CUDA toolkit.
 std::string cudaShimHeader();
 
+/// One file's diagnostics, and the headers it includes that were not found
+/// (then the file was analysed partially, see analyseFile).
+struct FileAnalysis {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  std::vector<std::string> MissingHeaders;
+};
+
+/// Runs \p Run (clang-tidy over one file, with the database and file system
+/// it is given). When an included header is not found, runs it again with
+/// every missing header replaced by an empty one, in memory, searched after
+/// the include paths (as many rounds as new headers turn up), so the
+/// functions that do not use what those headers declare are still analysed;
+/// the rules skip the functions with errors (analysable()). The compiler
+/// errors of a file analysed so are left out: the missing headers say why.
+FileAnalysis analyseFile(
+    const clang::tooling::CompilationDatabase &DB,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
+    llvm::function_ref<std::vector<clang::tidy::ClangTidyError>(
+        const clang::tooling::CompilationDatabase &,
+        llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem>)>
+        Run);
+
 /// The flags of compile commands that Clang does not know and that were
 /// left out (each as written, once).
 std::set<std::string> droppedFlags();
@@ -82,13 +105,10 @@ std::unique_ptr<clang::tooling::CompilationDatabase>
 withNanGuardArguments(std::unique_ptr<clang::tooling::CompilationDatabase> DB,
                       std::vector<std::string> Extra);
 
+/// `nanguard lsp`: a Language Server Protocol server reading \p In (stdin)
+/// and writing \p OutFd (standard output); returns at the end of input.
+int runLanguageServer(std::FILE *In = stdin, int OutFd = 1);
 
 } // namespace nanguard
 
 #endif
-
-namespace nanguard {
-/// `nanguard lsp`: a Language Server Protocol server reading \p In (stdin)
-/// and writing \p OutFd (standard output); returns at the end of input.
-int runLanguageServer(std::FILE *In = stdin, int OutFd = 1);
-} // namespace nanguard

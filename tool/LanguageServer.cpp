@@ -374,9 +374,6 @@ void Server::analyse(StringRef URI, Document &Doc) {
   }
   DB = withNanGuardArguments(inferMissingCompileCommands(std::move(DB)), {});
 
-  std::unique_ptr<ClangTidyOptionsProvider> Provider =
-      createOptionsProvider("", "", Error);
-  ClangTidyContext Context(std::move(Provider), false, false, false);
   // The buffer as the editor has it, over the real file system.
   auto Memory = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
   Memory->addFile(Doc.Path, 0, MemoryBuffer::getMemBufferCopy(Doc.Text, Doc.Path));
@@ -389,25 +386,40 @@ void Server::analyse(StringRef URI, Document &Doc) {
   std::vector<WorkerOutcome> Outcome = runInWorkers(
       1, 1,
       [&](size_t) {
-        return runClangTidy(Context, *DB, {Doc.Path}, FS, false, false,
-                            StringRef(), /*Quiet=*/true);
+        return analyseFile(
+            *DB, FS,
+            [&](const CompilationDatabase &Commands,
+                IntrusiveRefCntPtr<vfs::OverlayFileSystem> Files) {
+              std::string Unused;
+              ClangTidyContext Context(createOptionsProvider("", "", Unused),
+                                       false, false, false);
+              return runClangTidy(Context, Commands, {Doc.Path}, Files, false,
+                                  false, StringRef(), /*Quiet=*/true);
+            });
       },
       [](size_t) {});
   errs() << Outcome.front().Stderr;
   std::vector<ClangTidyError> Errors = std::move(Outcome.front().Errors);
   sortAndDeduplicate(Errors);
-  if (!Outcome.front().Failure.empty()) {
+  // What is said of the whole file sits at its start.
+  auto AboutFile = [&](int Severity, std::string Message) {
+    json::Object Start{{"line", 0}, {"character", 0}};
     Finding F;
     F.Diagnostic = json::Object{
-        {"range", json::Object{{"start", json::Object{{"line", 0}, {"character", 0}}},
-                               {"end", json::Object{{"line", 0}, {"character", 0}}}}},
-        {"severity", 1},
+        {"range", json::Object{{"start", json::Object(Start)}, {"end", std::move(Start)}}},
+        {"severity", Severity},
         {"source", "nanguard"},
-        {"message", "internal error while analysing this file: " +
-                        Outcome.front().Failure},
+        {"message", std::move(Message)},
     };
     Doc.Findings.push_back(std::move(F));
-  }
+  };
+  if (!Outcome.front().MissingHeaders.empty())
+    AboutFile(3, "analysed partially: headers not found: " +
+                     join(Outcome.front().MissingHeaders, ", ") +
+                     "; the functions that use what they declare were skipped");
+  if (!Outcome.front().Failure.empty())
+    AboutFile(1, "internal error while analysing this file: " +
+                     Outcome.front().Failure);
 
   SourceTexts Lines;
   Lines.setText(Doc.Path, Doc.Text);

@@ -145,6 +145,11 @@ static cl::opt<bool>
             cl::desc("Print what a worker that crashed wrote (its stack "
                      "dump), and the notes about each file"),
             cl::cat(Category));
+static cl::opt<bool> AllowPartial(
+    "allow-partial",
+    cl::desc("Do not count a file analysed partially (a header it includes "
+             "was not found) as a failure: exit 0 or 1 by the findings"),
+    cl::cat(Category));
 static cl::opt<bool> AllowEmpty(
     "allow-empty",
     cl::desc("Exit 0 when there is no file to analyse (by default a run "
@@ -525,17 +530,21 @@ int main(int argc, const char **argv) {
     if (!DebugCrash.empty() && StringRef(Files[I]).ends_with(DebugCrash)) {
       std::raise(SIGSEGV);
     }
-    std::string Unused;
-    ClangTidyContext FileContext(
-        createOptionsProvider(Checks, ConfigFile, Unused, WarningsAsErrors),
-        false, false, false);
     // A file system with its own working directory: ClangTool moves into
     // each command's directory, and the real file system's is the process's.
-    auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
-        vfs::createPhysicalFileSystem());
-    return runClangTidy(FileContext, *Adjusted, Files[I], FS,
-                        Fix || !ExportFixes.empty(), false, StringRef(),
-                        /*Quiet=*/true);
+    return analyseFile(
+        *Adjusted, vfs::createPhysicalFileSystem(),
+        [&](const CompilationDatabase &DB,
+            IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS) {
+          std::string Unused;
+          ClangTidyContext FileContext(
+              createOptionsProvider(Checks, ConfigFile, Unused,
+                                    WarningsAsErrors),
+              false, false, false);
+          return runClangTidy(FileContext, DB, Files[I], FS,
+                              Fix || !ExportFixes.empty(), false, StringRef(),
+                              /*Quiet=*/true);
+        });
   };
   auto OnStart = [&](size_t R) {
     if (Progress)
@@ -552,6 +561,7 @@ int main(int argc, const char **argv) {
     errs() << "\r\033[K";
 
   std::vector<ClangTidyError> All;
+  StringMap<std::string> Partial; // file -> the headers not found
   for (size_t R = 0; R < Runnable.size(); ++R) {
     const std::string &File = Files[Runnable[R]];
     WorkerOutcome &O = Outcomes[R];
@@ -565,10 +575,27 @@ int main(int argc, const char **argv) {
       Failed = true;
       continue;
     }
-    errs() << O.Stderr;
+    // ClangTool's own line for a file with errors: the driver says it in
+    // its words below.
+    SmallVector<StringRef, 8> Lines;
+    StringRef(O.Stderr).split(Lines, '\n');
+    for (StringRef Line : Lines)
+      if (!Line.empty() && !Line.starts_with("Error while processing "))
+        errs() << Line << "\n";
     if (llvm::any_of(O.Errors, isCompilerError)) {
       Unanalysed[File] = "it does not compile";
       Failed = true;
+    }
+    if (!O.MissingHeaders.empty()) {
+      std::string Headers = join(O.MissingHeaders, ", ");
+      if (!Quiet)
+        WithColor::note(errs(), "nanguard")
+            << "'" << File << "' was analysed partially: headers not found: "
+            << Headers
+            << "; the functions that use what they declare were skipped\n";
+      Partial[File] = Headers;
+      if (!AllowPartial)
+        Failed = true;
     }
     llvm::append_range(All, std::move(O.Errors));
   }
@@ -644,9 +671,9 @@ int main(int argc, const char **argv) {
       File = std::make_unique<raw_fd_ostream>(OutputFd, /*shouldClose=*/false);
     raw_fd_ostream &OS = File ? *File : outs();
     if (Format == OutputFormat::Json)
-      writeJson(All, Unanalysed, Sources, OS);
+      writeJson(All, Unanalysed, Partial, Sources, OS);
     else
-      writeSarif(All, Unanalysed, Sources,
+      writeSarif(All, Unanalysed, Partial, Sources,
                  RuleDocsUrl.empty() ? rulePagesUri() : RuleDocsUrl, OS);
     if (!checkWritten(OS, OutputFile.empty() ? StringRef("<stdout>") : StringRef(OutputFile)))
       return 2;
@@ -702,6 +729,10 @@ int main(int argc, const char **argv) {
            << (FilesWithFindings.size() == 1 ? " file" : " files") << ", "
            << Files.size() << (Files.size() == 1 ? " file" : " files")
            << " analysed"
+           << (Partial.empty()
+                   ? std::string()
+                   : ", " + std::to_string(Partial.size()) +
+                         " analysed partially (headers not found)")
            << (Unanalysed.empty()
                    ? std::string()
                    : ", " + std::to_string(Unanalysed.size()) +

@@ -108,6 +108,7 @@ sortedKeys(const StringMap<std::string> &Map) {
 //===----------------------------------------------------------------------===//
 
 void writeJson(ArrayRef<ClangTidyError> Errors, const StringMap<std::string> &Unanalysed,
+               const StringMap<std::string> &Partial,
                SourceTexts &Sources, raw_ostream &OS) {
   json::OStream J(OS, 2);
   const ClangTidyError *Current = nullptr;
@@ -166,6 +167,15 @@ void writeJson(ArrayRef<ClangTidyError> Errors, const StringMap<std::string> &Un
             Location(E.Message);
           });
         }
+      for (StringRef File : sortedKeys(Partial))
+        J.object([&] {
+          J.attribute("message",
+                      "the file was analysed partially: headers not found: " +
+                          Partial.lookup(File) +
+                          "; the functions that use what they declare were "
+                          "skipped");
+          J.attribute("file", File);
+        });
       for (StringRef File : sortedKeys(Unanalysed))
         J.object([&] {
           J.attribute("message", "the file could not be analysed: " +
@@ -215,6 +225,7 @@ static std::string relativeUri(StringRef Relative) {
 }
 
 void writeSarif(ArrayRef<ClangTidyError> Errors, const StringMap<std::string> &Unanalysed,
+               const StringMap<std::string> &Partial,
                 SourceTexts &Sources, StringRef RuleDocsBase, raw_ostream &OS) {
   json::Array RulesJson;
   StringMap<unsigned> RuleIndex;
@@ -305,6 +316,17 @@ void writeSarif(ArrayRef<ClangTidyError> Errors, const StringMap<std::string> &U
           {"message", json::Object{{"text", E.Message.Message}}},
           {"locations", json::Array{Location(E, E.Message)}},
       });
+  for (StringRef File : sortedKeys(Partial))
+    Notifications.push_back(json::Object{
+        {"level", "warning"},
+        {"message",
+         json::Object{{"text", ("'" + File +
+                                "' was analysed partially: headers not found: " +
+                                Partial.lookup(File) +
+                                "; the functions that use what they declare "
+                                "were skipped")
+                                   .str()}}},
+    });
   for (StringRef File : sortedKeys(Unanalysed))
     Notifications.push_back(json::Object{
         {"level", "error"},

@@ -46,13 +46,15 @@ private:
 
 /// The JSON report (docs/json-format.md).
 void writeJson(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-               const llvm::StringMap<std::string> &Unanalysed, SourceTexts &Sources,
+               const llvm::StringMap<std::string> &Unanalysed,
+               const llvm::StringMap<std::string> &Partial, SourceTexts &Sources,
                llvm::raw_ostream &OS);
 
 /// A SARIF 2.1.0 log: rules from Rules.def, results with locations relative
 /// to %SRCROOT% and partialFingerprints stable under unrelated edits.
 void writeSarif(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-                const llvm::StringMap<std::string> &Unanalysed, SourceTexts &Sources,
+                const llvm::StringMap<std::string> &Unanalysed,
+               const llvm::StringMap<std::string> &Partial, SourceTexts &Sources,
                 llvm::StringRef RuleDocsBase, llvm::raw_ostream &OS);
 
 /// A baseline: the findings of today, by key, with their counts.

@@ -24,6 +24,7 @@ namespace {
 struct WorkerReport {
   std::vector<tooling::Diagnostic> Diagnostics;
   std::string WarningsAsErrors;
+  std::string MissingHeaders; ///< One per line.
 };
 } // namespace
 
@@ -31,6 +32,7 @@ template <> struct llvm::yaml::MappingTraits<WorkerReport> {
   static void mapping(IO &Io, WorkerReport &R) {
     Io.mapRequired("Diagnostics", R.Diagnostics);
     Io.mapRequired("WarningsAsErrors", R.WarningsAsErrors);
+    Io.mapOptional("MissingHeaders", R.MissingHeaders);
   }
 };
 
@@ -40,9 +42,11 @@ namespace nanguard {
 /// the analysis alike; the stack is reserved, not committed.
 static constexpr unsigned WorkerStackSize = 1024u << 20;
 
-static void writeReport(const std::vector<ClangTidyError> &Errors, int Fd) {
+static void writeReport(const FileAnalysis &Analysis, int Fd) {
   WorkerReport Report;
-  for (const ClangTidyError &E : Errors) {
+  for (const std::string &Header : Analysis.MissingHeaders)
+    Report.MissingHeaders += Header + "\n";
+  for (const ClangTidyError &E : Analysis.Errors) {
     Report.Diagnostics.push_back(E);
     Report.WarningsAsErrors += E.IsWarningAsError ? '1' : '0';
   }
@@ -51,7 +55,8 @@ static void writeReport(const std::vector<ClangTidyError> &Errors, int Fd) {
   Out << Report;
 }
 
-static bool readReport(StringRef Path, std::vector<ClangTidyError> &Errors) {
+static bool readReport(StringRef Path, std::vector<ClangTidyError> &Errors,
+                       std::vector<std::string> &MissingHeaders) {
   auto Buffer = MemoryBuffer::getFile(Path);
   if (!Buffer || (*Buffer)->getBufferSize() == 0)
     return false;
@@ -61,6 +66,10 @@ static bool readReport(StringRef Path, std::vector<ClangTidyError> &Errors) {
   if (In.error() ||
       Report.WarningsAsErrors.size() != Report.Diagnostics.size())
     return false;
+  SmallVector<StringRef, 4> Headers;
+  StringRef(Report.MissingHeaders).split(Headers, '\n', -1, false);
+  for (StringRef H : Headers)
+    MissingHeaders.push_back(H.str());
   for (size_t I = 0; I < Report.Diagnostics.size(); ++I) {
     const tooling::Diagnostic &D = Report.Diagnostics[I];
     ClangTidyError E(D.DiagnosticName, D.DiagLevel, D.BuildDirectory,
@@ -79,7 +88,7 @@ static std::string readAll(StringRef Path) {
 
 std::vector<WorkerOutcome> runInWorkers(
     size_t Count, unsigned Jobs,
-    function_ref<std::vector<ClangTidyError>(size_t)> Task,
+    function_ref<FileAnalysis(size_t)> Task,
     function_ref<void(size_t)> OnStart) {
   std::vector<WorkerOutcome> Outcomes(Count);
   struct Running {
@@ -109,12 +118,13 @@ std::vector<WorkerOutcome> runInWorkers(
     pid_t Pid = ::fork();
     if (Pid == 0) {
       ::dup2(LogFd, 2);
-      std::vector<ClangTidyError> Errors;
+      FileAnalysis Analysis;
       {
-        llvm::thread Worker(std::optional<unsigned>(WorkerStackSize), [&] { Errors = Task(I); });
+        llvm::thread Worker(std::optional<unsigned>(WorkerStackSize),
+                            [&] { Analysis = Task(I); });
         Worker.join();
       }
-      writeReport(Errors, ReportFd);
+      writeReport(Analysis, ReportFd);
       errs().flush();
       ::_exit(0);
     }
@@ -138,7 +148,7 @@ std::vector<WorkerOutcome> runInWorkers(
       O.Failure = Name ? Name : "signal " + std::to_string(WTERMSIG(Status));
     } else if (!WIFEXITED(Status) || WEXITSTATUS(Status) != 0) {
       O.Failure = "exit status " + std::to_string(WEXITSTATUS(Status));
-    } else if (!readReport(R.Report, O.Errors)) {
+    } else if (!readReport(R.Report, O.Errors, O.MissingHeaders)) {
       O.Failure = "its report could not be read";
     }
     sys::fs::remove(R.Report);

@@ -19,6 +19,7 @@
 #ifndef NANGUARD_TOOL_WORKERS_H
 #define NANGUARD_TOOL_WORKERS_H
 
+#include "Driver.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <string>
@@ -28,6 +29,8 @@ namespace nanguard {
 
 struct WorkerOutcome {
   std::vector<clang::tidy::ClangTidyError> Errors;
+  /// The headers not found: the file was analysed partially.
+  std::vector<std::string> MissingHeaders;
   /// What the worker wrote on stderr.
   std::string Stderr;
   /// Empty when the worker finished; else what ended it ("Segmentation
@@ -40,7 +43,7 @@ struct WorkerOutcome {
 /// The outcomes are in task order.
 std::vector<WorkerOutcome> runInWorkers(
     size_t Count, unsigned Jobs,
-    llvm::function_ref<std::vector<clang::tidy::ClangTidyError>(size_t)> Task,
+    llvm::function_ref<FileAnalysis(size_t)> Task,
     llvm::function_ref<void(size_t)> OnStart);
 
 } // namespace nanguard

@@ -147,6 +147,20 @@ def main():
                                                          "text": "int f( { return undeclared; }\n"}},
                request=False)
         show("brokenDocument", c.diagnostics(uri)["params"])
+    elif scenario == "partial":
+        # A buffer whose third-party header is missing: the note, and the
+        # finding of the function that does not use it.
+        path = os.path.join(work, "ext.cpp")
+        text = ("#include <cmath>\n#include <torch/extension.h>\n"
+                "float nll(float p) { return -std::log(p); }\n"
+                "torch::Tensor f(torch::Tensor x) { return x / std::sqrt(0.f); }\n")
+        uri = "file://" + path
+        c.response(c.send("initialize", {"capabilities": {}}))
+        c.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "cpp",
+                                                         "version": 1, "text": text}},
+               request=False)
+        for d in c.diagnostics(uri)["params"]["diagnostics"]:
+            show("partial", {k: d[k] for k in ("message", "severity", "range")})
     elif scenario == "hostile":
         # Inputs that used to end the server: each gets an answer or a
         # diagnostic, and the server goes on serving.
