@@ -38,7 +38,8 @@ ValueFacts::ValueFacts(FunctionFlow &Flow, State &St)
 
 ValueFacts::ValueFacts(const ValueFacts &Parent, State &St)
     : Ctx(Parent.Ctx), Flow(Parent.Flow), S(&St),
-      InsideGuardFunction(Parent.InsideGuardFunction), Depth(Parent.Depth) {}
+      InsideGuardFunction(Parent.InsideGuardFunction), Depth(Parent.Depth),
+      Steps(Parent.Steps) {}
 
 ValueFacts::~ValueFacts() = default;
 
@@ -107,7 +108,9 @@ Interval ValueFacts::evaluate(const Expr *E) {
   E = strip(E);
   if (!typed(E))
     return Interval::all();
-  if (Depth > 48)
+  if (Depth == 0)
+    *Steps = 0;
+  if (Depth > 48 || ++*Steps > 20000)
     return typeRange(E->getType());
   ++Depth;
   Interval R;

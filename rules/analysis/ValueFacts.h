@@ -129,6 +129,12 @@ private:
   State *S;
   bool InsideGuardFunction = false;
   unsigned Depth = 0;
+  /// Evaluation steps of the query in progress, shared with the facts made
+  /// for its hypotheses (assume): a query that would take more steps (a
+  /// chain of conditional initialisers that do not fold, each evaluated
+  /// under the hypotheses of the next) gives the type's range instead.
+  unsigned OwnSteps = 0;
+  unsigned *Steps = &OwnSteps;
 };
 
 } // namespace nanguard
