@@ -145,6 +145,11 @@ static cl::opt<bool>
             cl::desc("Print what a worker that crashed wrote (its stack "
                      "dump), and the notes about each file"),
             cl::cat(Category));
+static cl::opt<unsigned> Timeout(
+    "timeout",
+    cl::desc("Seconds a translation unit may take before its analysis is "
+             "stopped and reported as failed (default 600; 0: no limit)"),
+    cl::init(600), cl::cat(Category));
 static cl::opt<bool> AllowPartial(
     "allow-partial",
     cl::desc("Do not count a file analysed partially (a header it includes "
@@ -154,6 +159,11 @@ static cl::opt<bool> AllowEmpty(
     "allow-empty",
     cl::desc("Exit 0 when there is no file to analyse (by default a run "
              "over nothing is an error, so CI does not pass on nothing)"),
+    cl::cat(Category));
+static cl::opt<std::string> DebugHang(
+    "debug-hang-on", cl::Hidden,
+    cl::desc("Never finish analysing files whose name ends with this (to "
+             "test --timeout)"),
     cl::cat(Category));
 static cl::opt<std::string> DebugCrash(
     "debug-crash-on", cl::Hidden,
@@ -530,6 +540,9 @@ int main(int argc, const char **argv) {
     if (!DebugCrash.empty() && StringRef(Files[I]).ends_with(DebugCrash)) {
       std::raise(SIGSEGV);
     }
+    if (!DebugHang.empty() && StringRef(Files[I]).ends_with(DebugHang))
+      while (true)
+        ::pause();
     // A file system with its own working directory: ClangTool moves into
     // each command's directory, and the real file system's is the process's.
     return analyseFile(
@@ -556,7 +569,7 @@ int main(int argc, const char **argv) {
       Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
   Workers = std::max<size_t>(1, std::min<size_t>(Workers, Runnable.size()));
   std::vector<WorkerOutcome> Outcomes =
-      runInWorkers(Runnable.size(), Workers, Analyse, OnStart);
+      runInWorkers(Runnable.size(), Workers, Analyse, OnStart, Timeout);
   if (Progress)
     errs() << "\r\033[K";
 

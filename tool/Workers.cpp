@@ -8,6 +8,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -89,18 +91,20 @@ static std::string readAll(StringRef Path) {
 std::vector<WorkerOutcome> runInWorkers(
     size_t Count, unsigned Jobs,
     function_ref<FileAnalysis(size_t)> Task,
-    function_ref<void(size_t)> OnStart) {
+    function_ref<void(size_t)> OnStart, unsigned TimeoutSeconds) {
   std::vector<WorkerOutcome> Outcomes(Count);
   struct Running {
     size_t Task;
     SmallString<128> Report, Log;
+    std::chrono::steady_clock::time_point Started;
+    bool TimedOut = false;
   };
   std::map<pid_t, Running> Live;
   Jobs = std::max(1u, Jobs);
 
   auto Start = [&](size_t I) {
     OnStart(I);
-    Running R{I, {}, {}};
+    Running R{I, {}, {}, std::chrono::steady_clock::now()};
     int ReportFd = -1, LogFd = -1;
     if (sys::fs::createTemporaryFile("nanguard-worker", "yaml", ReportFd,
                                      R.Report) ||
@@ -143,7 +147,10 @@ std::vector<WorkerOutcome> runInWorkers(
   auto Finish = [&](const Running &R, int Status) {
     WorkerOutcome &O = Outcomes[R.Task];
     O.Stderr = readAll(R.Log);
-    if (WIFSIGNALED(Status)) {
+    if (R.TimedOut) {
+      O.Failure = "it took longer than " + std::to_string(TimeoutSeconds) +
+                  " s (--timeout)";
+    } else if (WIFSIGNALED(Status)) {
       const char *Name = ::strsignal(WTERMSIG(Status));
       O.Failure = Name ? Name : "signal " + std::to_string(WTERMSIG(Status));
     } else if (!WIFEXITED(Status) || WEXITSTATUS(Status) != 0) {
@@ -162,7 +169,20 @@ std::vector<WorkerOutcome> runInWorkers(
     if (Live.empty())
       continue;
     int Status = 0;
-    pid_t Pid = ::waitpid(-1, &Status, 0);
+    // Without a time limit, wait; with one, look every 20 ms and end the
+    // workers past it.
+    pid_t Pid = ::waitpid(-1, &Status, TimeoutSeconds ? WNOHANG : 0);
+    if (Pid == 0) {
+      auto Now = std::chrono::steady_clock::now();
+      for (auto &[P, R] : Live)
+        if (!R.TimedOut &&
+            Now - R.Started > std::chrono::seconds(TimeoutSeconds)) {
+          R.TimedOut = true;
+          ::kill(P, SIGKILL);
+        }
+      ::usleep(20000);
+      continue;
+    }
     if (Pid < 0) {
       if (errno == EINTR)
         continue;

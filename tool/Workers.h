@@ -40,11 +40,12 @@ struct WorkerOutcome {
 
 /// Runs \p Task(I) for every I below \p Count, each in a worker process, at
 /// most \p Jobs at once; \p OnStart(I) runs in the driver as task I starts.
-/// The outcomes are in task order.
+/// A worker still running after \p TimeoutSeconds (0: no limit) is killed
+/// and its task fails. The outcomes are in task order.
 std::vector<WorkerOutcome> runInWorkers(
     size_t Count, unsigned Jobs,
     llvm::function_ref<FileAnalysis(size_t)> Task,
-    llvm::function_ref<void(size_t)> OnStart);
+    llvm::function_ref<void(size_t)> OnStart, unsigned TimeoutSeconds = 0);
 
 } // namespace nanguard
 
