@@ -2,6 +2,7 @@
 """Draws a seeded random sample of the wild findings, with code to judge.
 
   bench/wild/sample.py [--seed S] [--count N] [--src DIR] [--out DIR]
+  bench/wild/sample.py --unjudged      (every finding verdicts.md lacks)
 
 Reads OUT/findings.json (run.py) and writes OUT/sample.md: per finding its
 id, project, path:line:column, rule and message, and the 30 lines of the
@@ -24,11 +25,21 @@ def main():
     ap.add_argument("--src", default=os.environ.get("WILD_SRC", "/tmp/wild"))
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "wild"))
     ap.add_argument("--before", type=int, default=40)
+    ap.add_argument("--unjudged", action="store_true")
     args = ap.parse_args()
     with open(os.path.join(args.out, "findings.json")) as f:
         findings = json.load(f)
-    rng = random.Random(args.seed)
-    picked = rng.sample(findings, min(args.count, len(findings)))
+    if args.unjudged:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from score import load_verdicts
+        verdicts = load_verdicts(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                              "verdicts.md"))
+        picked = [x for x in findings
+                  if (x["project"], x["file"], x["line"], x["rule"].replace("nanguard-", ""))
+                  not in verdicts]
+    else:
+        rng = random.Random(args.seed)
+        picked = rng.sample(findings, min(args.count, len(findings)))
     with open(os.path.join(args.out, "sample.md"), "w") as out:
         for i, x in enumerate(picked, 1):
             path = os.path.join(args.src, x["project"], x["file"])
