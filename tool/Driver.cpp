@@ -62,6 +62,18 @@ public:
     FS = vfs::getRealFileSystem();
   }
 
+  /// The configuration of a file in a directory that does not exist yet
+  /// (an editor's new buffer) is that of the nearest directory that does.
+  std::vector<OptionsSource> getRawOptions(StringRef FileName) override {
+    SmallString<256> Dir = sys::path::parent_path(FileName);
+    if (Dir.empty() || sys::fs::is_directory(Dir))
+      return FileOptionsProvider::getRawOptions(FileName);
+    while (!Dir.empty() && !sys::fs::is_directory(Dir))
+      Dir = sys::path::parent_path(Dir);
+    sys::path::append(Dir, sys::path::filename(FileName));
+    return FileOptionsProvider::getRawOptions(Dir);
+  }
+
 private:
   static ConfigFileHandlers handlers() {
     ConfigFileHandlers Handlers;

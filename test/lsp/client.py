@@ -11,9 +11,9 @@ import sys
 
 
 class Client:
-    def __init__(self, nanguard):
+    def __init__(self, nanguard, stderr=subprocess.DEVNULL):
         self.proc = subprocess.Popen([nanguard, "lsp"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                                     stdout=subprocess.PIPE, stderr=stderr)
         self.next_id = 1
 
     def raw(self, body):
@@ -68,7 +68,8 @@ def show(tag, value):
 def main():
     nanguard, scenario, work = sys.argv[1:]
     os.makedirs(work, exist_ok=True)
-    c = Client(nanguard)
+    log_path = os.path.join(work, "server.log")
+    c = Client(nanguard, open(log_path, "w"))
     if scenario == "basic":
         path = os.path.join(work, "loss.cpp")
         # On disk the file is safe; the editor's buffer is not.
@@ -191,6 +192,10 @@ def main():
     c.send("exit", request=False)
     c.proc.stdin.close()
     print("exit status", c.proc.wait(timeout=30))
+    if scenario == "hostile":
+        # What the server wrote on stderr for the buffers of odd places.
+        with open(log_path) as f:
+            show("configErrors", sum("Error reading configuration" in line for line in f))
 
 
 if __name__ == "__main__":
