@@ -262,12 +262,36 @@ std::string absolutePath(const ClangTidyError &E, StringRef Path) {
 
 void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
   // One report per site and rule: a template's definition and each of its
-  // instantiations report the same site, maybe in other words. The first
-  // (the definition's, visited first) is kept. Compiler diagnostics keep
-  // their message in the key.
-  auto Key = [](const ClangTidyError &E) {
+  // instantiations report the same site, maybe in other words, and a header
+  // reached from two files by two paths (`../inc/h.h`, `../../inc/h.h`) is
+  // one file. The first (the definition's, visited first) is kept. Compiler
+  // diagnostics keep their message in the key. Paths are shown without
+  // `.` and `..`; the key is the real path.
+  StringMap<std::string> Real;
+  auto RealPath = [&](const std::string &Path) -> const std::string & {
+    auto [It, New] = Real.try_emplace(Path);
+    if (New) {
+      SmallString<256> Resolved;
+      It->second = sys::fs::real_path(Path, Resolved) ? Path
+                                                      : std::string(Resolved);
+    }
+    return It->second;
+  };
+  auto Tidy = [](const ClangTidyError &E, std::string &Path) {
+    if (Path.empty())
+      return;
+    SmallString<256> Clean(absolutePath(E, Path));
+    sys::path::remove_dots(Clean, /*remove_dot_dot=*/true);
+    Path = std::string(Clean);
+  };
+  for (ClangTidyError &E : Errors) {
+    Tidy(E, E.Message.FilePath);
+    for (tooling::DiagnosticMessage &N : E.Notes)
+      Tidy(E, N.FilePath);
+  }
+  auto Key = [&](const ClangTidyError &E) {
     bool Rule = StringRef(E.DiagnosticName).starts_with("nanguard-");
-    return std::make_tuple(E.Message.FilePath, E.Message.FileOffset,
+    return std::make_tuple(RealPath(E.Message.FilePath), E.Message.FileOffset,
                            E.DiagnosticName,
                            Rule ? std::string() : E.Message.Message);
   };
