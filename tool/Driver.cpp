@@ -260,6 +260,13 @@ std::string absolutePath(const ClangTidyError &E, StringRef Path) {
   return std::string(Absolute);
 }
 
+std::string realPath(StringRef Path) {
+  SmallString<256> Real;
+  if (sys::fs::real_path(Path, Real))
+    return Path.str();
+  return std::string(Real);
+}
+
 void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
   // One report per site and rule: a template's definition and each of its
   // instantiations report the same site, maybe in other words, and a header
@@ -270,11 +277,8 @@ void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
   StringMap<std::string> Real;
   auto RealPath = [&](const std::string &Path) -> const std::string & {
     auto [It, New] = Real.try_emplace(Path);
-    if (New) {
-      SmallString<256> Resolved;
-      It->second = sys::fs::real_path(Path, Resolved) ? Path
-                                                      : std::string(Resolved);
-    }
+    if (New)
+      It->second = realPath(Path);
     return It->second;
   };
   auto Tidy = [](const ClangTidyError &E, std::string &Path) {

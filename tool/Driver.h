@@ -57,6 +57,10 @@ bool isCompilerError(const clang::tidy::ClangTidyError &E);
 std::string absolutePath(const clang::tidy::ClangTidyError &E,
                          llvm::StringRef Path);
 
+/// The path with symbolic links, `.` and `..` resolved, or the path itself
+/// when it does not exist.
+std::string realPath(llvm::StringRef Path);
+
 /// Orders findings by file and offset, and keeps one of each: a header seen
 /// from many files, or a template instantiated many times, reports once.
 void sortAndDeduplicate(std::vector<clang::tidy::ClangTidyError> &Errors);

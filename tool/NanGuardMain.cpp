@@ -142,8 +142,8 @@ static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
                            cl::cat(Category));
 static cl::opt<bool>
     Verbose("verbose",
-            cl::desc("Print what a worker that crashed wrote (its stack "
-                     "dump), and the notes about each file"),
+            cl::desc("Print what the worker of a file whose analysis "
+                     "crashed wrote (its stack dump)"),
             cl::cat(Category));
 static cl::opt<unsigned> Timeout(
     "timeout",
@@ -180,14 +180,6 @@ static bool isSourceFile(StringRef Path) {
 
 static void error(const Twine &Message) {
   WithColor::error(errs(), "nanguard") << Message << "\n";
-}
-
-/// The path with symbolic links and dots resolved, or the path itself.
-static std::string realPath(StringRef Path) {
-  SmallString<256> Real;
-  if (sys::fs::real_path(Path, Real))
-    return Path.str();
-  return std::string(Real);
 }
 
 /// Expands the inputs: a directory stands for the C, C++ and CUDA sources
