@@ -567,6 +567,8 @@ int main(int argc, const char **argv) {
 
   std::vector<ClangTidyError> All;
   StringMap<std::string> Partial; // file -> the headers not found
+  StringSet<> SaidAlready;         // failures reported as they came
+  StringSet<> NotCompiling;        // failures whose errors are shown
   for (size_t R = 0; R < Runnable.size(); ++R) {
     const std::string &File = Files[Runnable[R]];
     WorkerOutcome &O = Outcomes[R];
@@ -577,6 +579,7 @@ int main(int argc, const char **argv) {
       if (Verbose)
         errs() << O.Stderr;
       Unanalysed[File] = "internal error while analysing it: " + O.Failure;
+      SaidAlready.insert(File);
       Failed = true;
       continue;
     }
@@ -589,6 +592,7 @@ int main(int argc, const char **argv) {
         errs() << Line << "\n";
     if (llvm::any_of(O.Errors, isCompilerError)) {
       Unanalysed[File] = "it does not compile";
+      NotCompiling.insert(File);
       Failed = true;
     }
     if (!O.MissingHeaders.empty()) {
@@ -714,12 +718,9 @@ int main(int argc, const char **argv) {
       FilesWithFindings.insert(E.Message.FilePath);
   for (const std::string &File : Files) {
     auto It = Unanalysed.find(File);
-    if (It != Unanalysed.end() && It->second == "it does not compile")
-      error("could not analyse '" + File +
-            "': it does not compile (see the errors above)");
-    else if (It != Unanalysed.end() &&
-             !StringRef(It->second).starts_with("internal error"))
-      error("could not analyse '" + File + "': " + It->second);
+    if (It != Unanalysed.end() && !SaidAlready.contains(File))
+      error("could not analyse '" + File + "': " + It->second +
+            (NotCompiling.contains(File) ? " (see the errors above)" : ""));
   }
   for (const auto &Config : invalidConfigs()) {
     error("invalid configuration '" + Config.getKey() +
