@@ -333,6 +333,39 @@ void FunctionFlow::transferBlock(const CFGBlock &B, State &St, unsigned Upto) {
 }
 
 /// A condition a bool variable can hold.
+/// Whether \p VD, assigned \p Value, is said to hold it: sums, differences
+/// and products of variables the analysis follows (and constants) that do
+/// not read \p VD itself, so that nothing but an assignment the analysis
+/// sees (and then forgets the pair on) changes what they read.
+static bool holdsArithmetic(const Expr *Value, const VarDecl *VD,
+                            const SlotTable &Slots) {
+  if (!VD->getType()->isArithmeticType())
+    return false;
+  const auto *BO = dyn_cast<BinaryOperator>(strip(Value));
+  if (!BO || (BO->getOpcode() != BO_Add && BO->getOpcode() != BO_Sub &&
+              BO->getOpcode() != BO_Mul))
+    return false;
+  std::function<bool(const Expr *, unsigned)> Leaves =
+      [&](const Expr *E, unsigned Depth) {
+        E = strip(E);
+        if (isa<IntegerLiteral, FloatingLiteral>(E))
+          return true;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+          const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+          return Var && Var != VD && Slots.isTracked(Var) &&
+                 Var->getType()->isArithmeticType();
+        }
+        if (const auto *UO = dyn_cast<UnaryOperator>(E))
+          return UO->getOpcode() == UO_Minus && Leaves(UO->getSubExpr(), Depth);
+        const auto *Op = dyn_cast<BinaryOperator>(E);
+        return Op && Depth < 4 &&
+               (Op->isAdditiveOp() || Op->getOpcode() == BO_Mul) &&
+               Leaves(Op->getLHS(), Depth + 1) &&
+               Leaves(Op->getRHS(), Depth + 1);
+      };
+  return Leaves(BO, 0);
+}
+
 static bool isCondition(const Expr *E) {
   E = strip(E);
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
@@ -428,8 +461,9 @@ void FunctionFlow::transfer(const Stmt *S, State &St) {
           St.addDiff(*X, B.Other, B.Above, Slots);
           St.addDiff(B.Other, *X, B.Below, Slots);
         }
-        if (T->isBooleanType() && isCondition(Init))
-          St.Conditions.push_back({VD, strip(Init)});
+        if (T->isBooleanType() ? isCondition(Init)
+                               : holdsArithmetic(Init, VD, Slots))
+          St.Held.push_back({VD, strip(Init)});
         if (const ValueDecl *Array = gatheredArray(Init, Ctx))
           St.Gathers.push_back({VD, Array});
       }
@@ -907,10 +941,13 @@ void FunctionFlow::assign(const Expr *Target, const Expr *Value,
     St.addDiff(*X, B.Other, B.Above, Slots);
     St.addDiff(B.Other, *X, B.Below, Slots);
   }
-  if (Op == BO_Assign && Target->getType()->isBooleanType() && isCondition(Value))
+  if (Op == BO_Assign)
     if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Target)))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        St.Conditions.push_back({VD, strip(Value)});
+        if (Target->getType()->isBooleanType()
+                ? isCondition(Value)
+                : holdsArithmetic(Value, VD, Slots))
+          St.Held.push_back({VD, strip(Value)});
   if (Op == BO_Assign)
     if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Target)))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))

@@ -675,7 +675,7 @@ void State::forgetReaders(const ValueDecl *D, const SlotTable &Slots,
   llvm::erase_if(Distinct, [&](const auto &P) {
     return readsDecl(P.first, D) || readsDecl(P.second, D);
   });
-  llvm::erase_if(Conditions, [&](const auto &C) {
+  llvm::erase_if(Held, [&](const auto &C) {
     return C.first == D || readsDecl(C.second, D);
   });
   llvm::erase(NonEmpty, D);
@@ -714,7 +714,7 @@ bool State::operator==(const State &O) const {
     return true;
   if (Facts.size() != O.Facts.size() || Diff.size() != O.Diff.size() ||
       Assumed.size() != O.Assumed.size() || Distinct != O.Distinct ||
-      Conditions != O.Conditions || NonEmpty != O.NonEmpty ||
+      Held != O.Held || NonEmpty != O.NonEmpty ||
       Gathers != O.Gathers || Null != O.Null)
     return false;
   for (const auto &[S, F] : Facts) {
@@ -839,7 +839,7 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
         Out.push_back(X);
   };
   Common(A.Distinct, B.Distinct, R.Distinct);
-  Common(A.Conditions, B.Conditions, R.Conditions);
+  Common(A.Held, B.Held, R.Held);
   Common(A.NonEmpty, B.NonEmpty, R.NonEmpty);
   Common(A.Gathers, B.Gathers, R.Gathers);
   Common(A.Null, B.Null, R.Null);

@@ -14,8 +14,8 @@
 //    which is how a running maximum is known to bound what it was taken
 //    over, whatever spelling made it;
 //  * conditions on expressions that are not slots (`a[i] > 0`,
-//    `v.size() > 0`), pairs known to differ, and what a bool variable
-//    holds (`bool ok = x > 0;`).
+//    `v.size() > 0`), pairs known to differ, and what a variable holds
+//    (`bool ok = x > 0;`, `d = a * b - c * c`).
 //
 // A slot without a fact is unknown, except a summary, which then has no
 // elements yet: facts about it hold vacuously on that path.
@@ -188,9 +188,12 @@ public:
   /// Pairs known to differ: their difference is non-zero.
   llvm::SmallVector<std::pair<const clang::Expr *, const clang::Expr *>, 1>
       Distinct;
-  /// A bool variable that holds a condition: `bool ok = x > 0;`.
+  /// A variable that holds an expression while nothing the expression
+  /// reads changes: a condition (`bool ok = x > 0;`) or a value built from
+  /// followed variables (`float d = a * b - c * c;`), so that a test of the
+  /// variable says something of what it was built from.
   llvm::SmallVector<std::pair<const clang::VarDecl *, const clang::Expr *>, 1>
-      Conditions;
+      Held;
   /// Containers known not to be empty (`if (v.empty()) return;`).
   llvm::SmallVector<const clang::ValueDecl *, 1> NonEmpty;
   /// Pointers known to be null on this path (`if (sk) {...}` not taken):

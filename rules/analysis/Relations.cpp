@@ -491,9 +491,66 @@ static BinaryOperatorKind negateComparison(BinaryOperatorKind Op) {
   }
 }
 
-void ValueFacts::refine(const Expr *Subject, const Interval &I) {
+void ValueFacts::refine(const Expr *Subject, const Interval &I,
+                        unsigned Depth) {
   if (I == Interval::all() || !S->Reachable)
     return;
+  refineOne(Subject, I);
+  if (S->Reachable && Depth < 4)
+    refineOperands(Subject, I, Depth + 1);
+}
+
+/// What a range of a sum, difference or product says of its operands, and
+/// the range of a variable of what it holds: `d = a * b - c * c; if (d > 0)`
+/// makes a * b > c * c >= 0, so neither a nor b is 0.
+void ValueFacts::refineOperands(const Expr *E, const Interval &I,
+                                unsigned Depth) {
+  E = strip(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    for (const auto &[Var, Held] : S->Held)
+      if (Var == DRE->getDecl() && !Var->getType()->isBooleanType()) {
+        const Expr *Value = Held; // refine() may change the list
+        return refine(Value, I, Depth);
+      }
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Minus)
+      refine(UO->getSubExpr(), negate(I), Depth);
+    return;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || !BO->getType()->isArithmeticType())
+    return;
+  const Expr *L = BO->getLHS(), *R = BO->getRHS();
+  switch (BO->getOpcode()) {
+  case BO_Add: { // L = E - R, R = E - L
+    Interval LR = evaluate(L), RR = evaluate(R);
+    refine(L, add(I, negate(RR)), Depth);
+    refine(R, add(I, negate(LR)), Depth);
+    return;
+  }
+  case BO_Sub: { // L = E + R, R = L - E
+    Interval LR = evaluate(L), RR = evaluate(R);
+    refine(L, add(I, RR), Depth);
+    refine(R, add(LR, negate(I)), Depth);
+    return;
+  }
+  case BO_Mul:
+    // A product that is not 0 has no factor that is 0.
+    if (I.isNonZero()) {
+      Interval NZ;
+      NZ.NonZero = true;
+      refine(L, NZ, Depth);
+      refine(R, NZ, Depth);
+    }
+    return;
+  default:
+    return;
+  }
+}
+
+void ValueFacts::refineOne(const Expr *Subject, const Interval &I) {
   Interval Met = evaluate(Subject).meet(I);
   std::optional<SlotId> Sl = slot(Subject);
   bool Plain = Sl && !slots()->info(*Sl).Summary && !slots()->info(*Sl).Compound;
@@ -534,8 +591,8 @@ void ValueFacts::assume(const Expr *Cond, bool Truth) {
   }
   // A bool variable that holds a condition: `bool ok = x > 0; if (!ok)`.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Cond))
-    for (const auto &[Var, Held] : S->Conditions)
-      if (Var == DRE->getDecl()) {
+    for (const auto &[Var, Held] : S->Held)
+      if (Var == DRE->getDecl() && Var->getType()->isBooleanType()) {
         const Expr *C = Held;
         return assume(C, Truth);
       }

@@ -120,7 +120,11 @@ private:
   std::optional<Interval> followedRange(const clang::Expr *E);
   Interval evaluateVariable(const clang::VarDecl *VD,
                             const clang::DeclRefExpr *Use);
-  void refine(const clang::Expr *Subject, const Interval &I);
+  void refine(const clang::Expr *Subject, const Interval &I,
+              unsigned Depth = 0);
+  void refineOne(const clang::Expr *Subject, const Interval &I);
+  void refineOperands(const clang::Expr *E, const Interval &I,
+                      unsigned Depth);
   bool accumulatesShiftedExps(const clang::CallExpr *Call);
 
   clang::ASTContext &Ctx;

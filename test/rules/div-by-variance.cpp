@@ -199,3 +199,48 @@ float spread_of_counts(float x, int a, int b, float var) {
   return x / std::sqrt(var * a / b);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
 }
+
+// A test of a value held in a variable bounds what it was built from: with
+// d = w * l2 - l * l > 0, w * l2 > l * l >= 0, so neither w nor l2 is 0.
+float least_squares_slope(const float *x, const float *w, int n) {
+  float sum_w = 0, sum_l = 0, sum_l2 = 0, sum_xl = 0;
+  for (int i = 0; i < n; ++i) {
+    sum_w += w[i];
+    sum_l += w[i] * i;
+    sum_l2 += w[i] * i * i;
+    sum_xl += w[i] * i * x[i];
+  }
+  float D = sum_w * sum_l2 - sum_l * sum_l;
+  if (D > 0)
+    return sum_xl / sum_l2;
+  return 0;
+}
+
+// Not zero says less: d = -l * l when l2 is 0.
+float least_squares_nonzero(float sum_w, float sum_l, float sum_l2,
+                            float sum_xl) {
+  float D = sum_w * sum_l2 - sum_l * sum_l;
+  if (D != 0)
+    return sum_xl / sum_l2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
+  return 0;
+}
+
+// The variable no longer holds the difference once what it read changes.
+float least_squares_stale(float sum_w, float sum_l, float sum_l2,
+                          float sum_xl) {
+  float D = sum_w * sum_l2 - sum_l * sum_l;
+  sum_l2 = sum_xl - sum_w;
+  if (D > 0)
+    return sum_xl / sum_l2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
+  return 0;
+}
+
+// A norm positive because the sum it is a part of exceeds the other part.
+float part_of_sum(float norm, float other, float total) {
+  float t = norm + other;
+  if (other <= 0 && t > 1)
+    return total / norm;
+  return 0;
+}
