@@ -1,6 +1,7 @@
 //===- DivByVarianceCheck.cpp - nanguard-div-by-variance ------------------===//
 
 #include "DivByVarianceCheck.h"
+#include "analysis/Fate.h"
 #include "CheckSupport.h"
 #include "ExpSites.h"
 #include "MathMatchers.h"
@@ -55,7 +56,7 @@ void DivByVarianceCheck::checkDivision(const Division &D,
   if (Sqrt && Facts.carriesEpsilon(Sqrt->getArg(0)))
     return;
   // g = n / d; if (isnan(g) || isinf(g)) g = limit;
-  if (nonFiniteResultIsTested(D.Site, Ctx) || infinityIsClipped(D, Facts, Ctx))
+  if (nonFiniteResultIsHandled(D.Site, AnyNonFinite, Ctx) || infinityIsClipped(D, Facts, Ctx))
     return;
   // A division by an rsqrt is a multiplication by the spread; rsqrt's own
   // argument is checked at the call.

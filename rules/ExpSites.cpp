@@ -1,6 +1,7 @@
 //===- ExpSites.cpp - What an exp call is part of -------------------------===//
 
 #include "ExpSites.h"
+#include "analysis/Fate.h"
 #include "Guards.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -324,11 +325,14 @@ static const SoftmaxScan &scanOf(const Stmt *Body) {
   return *Result;
 }
 
-bool nonFiniteResultIsTested(const Expr *Op, ASTContext &Ctx) {
+bool nonFiniteResultIsHandled(const Expr *Op, unsigned Kinds,
+                              ASTContext &Ctx) {
   const VarDecl *Kept = keptInLocal(Op, Ctx);
   const Stmt *Body = Kept ? enclosingBody(Op, Ctx) : nullptr;
-  return Body && scanOf(Body).testedAfter(Kept, Op->getEndLoc(),
-                                           Ctx.getSourceManager());
+  if (Body && scanOf(Body).testedAfter(Kept, Op->getEndLoc(),
+                                        Ctx.getSourceManager()))
+    return true;
+  return nonFiniteIsAbsorbed(Op, Kinds, Ctx);
 }
 
 bool isSumOfExps(const Expr *E, ASTContext &Ctx) {
@@ -479,7 +483,8 @@ static ExpSite classifyUncached(const CallExpr *Call, ASTContext &Ctx) {
     if (Site.Kind != ExpSiteKind::Unbounded)
       return Site;
   }
-  Site.Kind = overflowIsAbsorbed(Call, Ctx) || nonFiniteResultIsTested(Call, Ctx)
+  Site.Kind = overflowIsAbsorbed(Call, Ctx) ||
+                          nonFiniteResultIsHandled(Call, PosInf, Ctx)
                   ? ExpSiteKind::Harmless
                   : ExpSiteKind::Unbounded;
   return Site;

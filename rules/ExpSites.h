@@ -48,11 +48,13 @@ const clang::BinaryOperator *naiveSigmoid(const clang::CallExpr *ExpCall,
 /// The exp-family call an expression is (through parentheses and casts).
 const clang::CallExpr *asExpCallForSigmoid(const clang::Expr *E);
 
-/// The value of an operation (an exp, a division, a log) is kept in a
-/// local variable that the function tests after it with isinf, isnan or
-/// isfinite (`g = n / d; if (isnan(g) || isinf(g)) g = limit;`): a NaN or
-/// Inf born there is handled where it is born.
-bool nonFiniteResultIsTested(const clang::Expr *Op, clang::ASTContext &Ctx);
+/// The non-finite values of \p Kinds (Fate.h) an operation (an exp, a
+/// division, a log) may produce are handled: its value is kept in a local
+/// variable that the function tests after it with isinf, isnan or isfinite
+/// (`g = n / d; if (isnan(g) || isinf(g)) g = limit;`), or every way it
+/// can go turns them into finite values (`1 - exp(-w)`, `fmax(v, eps)`).
+bool nonFiniteResultIsHandled(const clang::Expr *Op, unsigned Kinds,
+                              clang::ASTContext &Ctx);
 
 /// Forgets the classifications of the last translation unit.
 void forgetExpSites();

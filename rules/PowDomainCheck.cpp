@@ -1,6 +1,7 @@
 //===- PowDomainCheck.cpp - nanguard-pow-domain ---------------------------===//
 
 #include "PowDomainCheck.h"
+#include "analysis/Fate.h"
 #include "ExpSites.h"
 #include "CheckSupport.h"
 #include "MathMatchers.h"
@@ -31,7 +32,8 @@ void PowDomainCheck::check(const MatchFinder::MatchResult &Result) {
   // is unknown (Adam's pow(beta1, t)) is not taken as a negative one.
   bool NaNRisk = !B.isNonNegative() && !IntegerExponent;
   bool InfRisk = !B.isNonZero() && E.isNegative();
-  if ((!NaNRisk && !InfRisk) || nonFiniteResultIsTested(Call, *Result.Context))
+  if ((!NaNRisk && !InfRisk) || nonFiniteResultIsHandled(Call, NaNRisk ? NaNs : Infinities,
+                                                  *Result.Context))
     return;
   diag(Call->getBeginLoc(),
        NaNRisk ? "pow of a base that may be negative with an exponent that "

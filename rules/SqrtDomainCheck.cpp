@@ -1,6 +1,7 @@
 //===- SqrtDomainCheck.cpp - nanguard-sqrt-domain -------------------------===//
 
 #include "SqrtDomainCheck.h"
+#include "analysis/Fate.h"
 #include "CheckSupport.h"
 #include "ExpSites.h"
 #include "MathMatchers.h"
@@ -30,7 +31,7 @@ void SqrtDomainCheck::check(const MatchFinder::MatchResult &Result) {
   // An unknown value is not flagged: a difference is what rounds below 0.
   if (!Facts.involvesDifference(Arg))
     return;
-  if (nonFiniteResultIsTested(Call, Ctx))
+  if (nonFiniteResultIsHandled(Call, NaNs, Ctx))
     return; // s = sqrt(d); if (isnan(s)) ...
   bool Rsqrt = getMathCall(Call)->Kind == MathKind::Rsqrt;
   // rsqrt(var) with no epsilon at all is div-by-variance's site first.

@@ -1,6 +1,7 @@
 //===- UnguardedDivisionCheck.cpp - nanguard-unguarded-division -----------===//
 
 #include "UnguardedDivisionCheck.h"
+#include "analysis/Fate.h"
 #include "CheckSupport.h"
 #include "ExpSites.h"
 
@@ -26,7 +27,7 @@ void UnguardedDivisionCheck::check(const MatchFinder::MatchResult &Result) {
   if (ruleEnabled("nanguard-div-by-variance") && Facts.involvesSpread(Den))
     return;
   if (Facts.isProvablyNonZero(Den) || Facts.carriesEpsilon(Den) ||
-      nonFiniteResultIsTested(D->Site, Ctx) || infinityIsClipped(*D, Facts, Ctx))
+      nonFiniteResultIsHandled(D->Site, AnyNonFinite, Ctx) || infinityIsClipped(*D, Facts, Ctx))
     return;
   diag(D->Loc, "division by a value that may be 0 (0/0 is NaN, x/0 is inf); "
                "guard the divisor")

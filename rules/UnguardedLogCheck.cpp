@@ -1,6 +1,7 @@
 //===- UnguardedLogCheck.cpp - nanguard-unguarded-log ---------------------===//
 
 #include "UnguardedLogCheck.h"
+#include "analysis/Fate.h"
 #include "CheckSupport.h"
 #include "ExpSites.h"
 #include "MathMatchers.h"
@@ -57,7 +58,7 @@ void UnguardedLogCheck::check(const MatchFinder::MatchResult &Result) {
   if (Facts.range(Sum).isNonNegative() && isSumOfExps(Sum, *Result.Context))
     return;
   // l = log(x); if (isnan(l) || isinf(l)) ...: handled where it is born.
-  if (nonFiniteResultIsTested(Call, *Result.Context))
+  if (nonFiniteResultIsHandled(Call, NegInf | NaNs, *Result.Context))
     return;
   // p * log(p) is plogp's site when that rule is on: one diagnostic.
   if (ruleEnabled("nanguard-plogp") &&

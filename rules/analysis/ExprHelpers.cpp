@@ -553,6 +553,10 @@ StringRef calleeName(const CallExpr *Call) {
     return UM->getMemberName().isIdentifier()
                ? UM->getMemberName().getAsIdentifierInfo()->getName()
                : StringRef();
+  if (const auto *DS = dyn_cast<DependentScopeDeclRefExpr>(Callee)) // T::f
+    return DS->getDeclName().isIdentifier()
+               ? DS->getDeclName().getAsIdentifierInfo()->getName()
+               : StringRef();
   if (const auto *UL = dyn_cast<UnresolvedLookupExpr>(Callee))
     return UL->getName().isIdentifier()
                ? UL->getName().getAsIdentifierInfo()->getName()

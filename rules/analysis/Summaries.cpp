@@ -26,6 +26,8 @@ thread_local DenseMap<const FunctionDecl *, std::optional<Interval>> Returned;
 /// dependent calls included.
 struct CallIndex {
   StringMap<SmallVector<const CallExpr *, 4>> ByName;
+  /// The functions defined in it by name, instantiations included.
+  StringMap<SmallVector<const FunctionDecl *, 2>> Definitions;
   /// References to a function, and those of them that are a call's callee.
   DenseMap<const FunctionDecl *, unsigned> Refs, Callees;
   bool Built = false;
@@ -41,6 +43,11 @@ public:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
       if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
         ++Calls.Callees[FD->getCanonicalDecl()];
+    return true;
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->getIdentifier() && FD->doesThisDeclarationHaveABody())
+      Calls.Definitions[FD->getName()].push_back(FD);
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
@@ -258,7 +265,24 @@ callersOf(const FunctionDecl *F, ASTContext &Ctx) {
   return Out;
 }
 
+ArrayRef<const CallExpr *> callsNamed(StringRef Name, ASTContext &Ctx) {
+  buildCallIndex(Ctx);
+  auto It = Calls.ByName.find(Name);
+  return It == Calls.ByName.end() ? ArrayRef<const CallExpr *>()
+                                  : ArrayRef<const CallExpr *>(It->second);
+}
+
+ArrayRef<const FunctionDecl *> definitionsNamed(StringRef Name,
+                                                ASTContext &Ctx) {
+  buildCallIndex(Ctx);
+  auto It = Calls.Definitions.find(Name);
+  return It == Calls.Definitions.end()
+             ? ArrayRef<const FunctionDecl *>()
+             : ArrayRef<const FunctionDecl *>(It->second);
+}
+
 void forgetSummaries() {
+  Calls.Definitions.clear();
   Calls.Refs.clear();
   Calls.Callees.clear();
   Returned.clear();

@@ -21,6 +21,7 @@
 #include "Interval.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 
@@ -51,6 +52,15 @@ std::optional<Interval> returnedRange(const clang::FunctionDecl *F,
 /// callers. None otherwise, or when nothing calls it.
 std::optional<llvm::SmallVector<const clang::CallExpr *, 4>>
 callersOf(const clang::FunctionDecl *F, clang::ASTContext &Ctx);
+
+/// The calls of the translation unit that call \p Name (found by name, so
+/// also a template's dependent calls), instantiations included.
+llvm::ArrayRef<const clang::CallExpr *> callsNamed(llvm::StringRef Name,
+                                                   clang::ASTContext &Ctx);
+/// The functions of the translation unit named \p Name that have a body
+/// here, instantiations included.
+llvm::ArrayRef<const clang::FunctionDecl *>
+definitionsNamed(llvm::StringRef Name, clang::ASTContext &Ctx);
 
 /// Forgets the summaries of the last translation unit.
 void forgetSummaries();

@@ -87,6 +87,7 @@ template <class M> void lu_scale(M &LU, long m) {
     T s(pivot);
     s /= std::sqrt(s);
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: division by a standard deviation, variance or norm that may be 0 (no epsilon) [nanguard-div-by-variance]
+    LU(j, j) = s;
   }
 }
 
