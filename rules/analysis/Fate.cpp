@@ -375,7 +375,21 @@ bool Tracer::follow(const Expr *E, unsigned K, Frame &F) {
       }
       return followVar(Target, KT, F) && follow(BO, KT, F);
     }
-    bool Same = sameValue(BO->getLHS(), BO->getRHS(), Ctx);
+    // x * x, -x * x: a square (negated), whatever the sign of x.
+    auto Unsigned = [](const Expr *E, bool &Neg) {
+      E = E->IgnoreParenImpCasts();
+      while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+        if (U->getOpcode() != UO_Minus)
+          break;
+        Neg = !Neg;
+        E = U->getSubExpr()->IgnoreParenImpCasts();
+      }
+      return E;
+    };
+    bool Negative = false;
+    const Expr *UL = Unsigned(BO->getLHS(), Negative);
+    const Expr *UR = Unsigned(BO->getRHS(), Negative);
+    bool Same = Op == BO_Mul && sameValue(UL, UR, Ctx);
     unsigned R;
     switch (Op) {
     case BO_Add:
@@ -385,7 +399,9 @@ bool Tracer::follow(const Expr *E, unsigned K, Frame &F) {
       R = Left ? K : negated(K);
       break;
     case BO_Mul:
-      R = Same ? squared(K) : scaled(K, signOf(Other, Ctx));
+      // A square is the same for x and -x.
+      R = Same ? (Negative ? negated(squared(K)) : squared(K))
+               : scaled(K, signOf(Other, Ctx));
       break;
     case BO_Div:
       // c / inf is 0: only a NaN gets through a denominator.
