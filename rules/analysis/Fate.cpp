@@ -662,15 +662,49 @@ static bool writesBetween(const Stmt *S, const VarDecl *VD, SourceLocation From,
   return false;
 }
 
+/// The one variable a variable that is never assigned after its
+/// initialiser is built from with constants, sums, differences and
+/// products: w for `const double d = 1 + w;`.
+static const VarDecl *sourceOf(const VarDecl *VD) {
+  if (!VD->getType().isConstQualified() || !VD->getInit())
+    return nullptr;
+  const VarDecl *Source = nullptr;
+  std::function<bool(const Expr *)> Built = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<IntegerLiteral, FloatingLiteral>(E))
+      return true;
+    if (const VarDecl *V = referencedVar(E)) {
+      if (Source && Source != V)
+        return false;
+      Source = V;
+      return true;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      return UO->getOpcode() == UO_Minus && Built(UO->getSubExpr());
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    return BO && (BO->isAdditiveOp() || BO->getOpcode() == BO_Mul) &&
+           Built(BO->getLHS()) && Built(BO->getRHS());
+  };
+  return Built(VD->getInit()) && Source != VD ? Source : nullptr;
+}
+
 unsigned Tracer::excludedAt(const DeclRefExpr *Use, const VarDecl *VD,
                             const Stmt *Body) {
   const SourceManager &SM = Ctx.getSourceManager();
   // What a condition says of VD holds at the use when nothing assigns VD
   // between the two.
+  // A variable built from one other by sums and products with constants
+  // (`const double d = 1 + w;`) is finite, and a number, where that one is.
+  const VarDecl *Source = sourceOf(VD);
   auto Holds = [&](const Expr *Cond, bool Truth) -> unsigned {
-    unsigned Ex = excludedWhen(Cond, Truth, VD, Ctx);
-    if (Ex && writesBetween(Body, VD, Cond->getEndLoc(), Use->getLocation(), SM))
-      return 0;
+    unsigned Ex = 0;
+    for (const VarDecl *V : {VD, Source}) {
+      if (!V)
+        continue;
+      unsigned E = excludedWhen(Cond, Truth, V, Ctx);
+      if (E && !writesBetween(Body, V, Cond->getEndLoc(), Use->getLocation(), SM))
+        Ex |= E;
+    }
     return Ex;
   };
   unsigned Ex = 0;

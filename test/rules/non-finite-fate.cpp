@@ -36,6 +36,15 @@ double logistic_pdf(double z) {
   return std::isinf(w) ? 0.0 : w / ((1.0 + w) * (1.0 + w));
 }
 
+// A constant built from the tested value is finite where it is.
+double logistic_pdf_kept(double z) {
+  const double w = std::exp(z);
+  const double d = 1 + w;
+  if (std::isinf(w) || std::isinf(w * w))
+    return 0.0;
+  return w / (d * d);
+}
+
 // An early return on the infinity.
 double logistic_cdf(double z) {
   const double w = std::exp(z);
@@ -72,7 +81,7 @@ struct Normal {
   static double CDF(double z) { return 0.5 * (1 + std::erf(z / 1.4142)); }
 };
 struct Logistic {
-  static double PDF(double z) { return logistic_pdf(z); }
+  static double PDF(double z) { return logistic_pdf_kept(z); }
   static double CDF(double z) { return logistic_cdf(z); }
 };
 template <typename Dist>
