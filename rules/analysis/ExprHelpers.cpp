@@ -372,7 +372,27 @@ FPPrecision precisionOf(QualType T) {
   return FPPrecision::Generic;
 }
 
-const Expr *loadedPointer(const Expr *E) {
+/// The value a wrapper builds from one operand: `T{v}`, `T(v)`, a cast.
+static const Expr *wrapped(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *IL = dyn_cast<InitListExpr>(E); IL && IL->getNumInits() == 1)
+      E = IL->getInit(0)->IgnoreParenImpCasts();
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+             CE && CE->getNumArgs() == 1)
+      E = CE->getArg(0)->IgnoreParenImpCasts();
+    else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = FC->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *TE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = TE->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr()->IgnoreParenImpCasts();
+    else
+      return E;
+  }
+}
+
+static const Expr *loadedPointer(const Expr *E, unsigned Depth) {
   const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
   const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
   if (!FD || !FD->getIdentifier() || Call->getNumArgs() != 1 ||
@@ -384,8 +404,30 @@ const Expr *loadedPointer(const Expr *E) {
   if (Name == "__ldg" || Name == "__ldcg" || Name == "__ldca" ||
       Name == "__ldcs" || Name == "__ldlu" || Name == "__ldcv")
     return Call->getArg(0);
-  return nullptr;
+  // A function of the file that wraps one (a vectorised load that packs
+  // what it reads: `return Packed<T>{__ldcs(reinterpret_cast<const int4
+  // *>(address))};`, or `return *address;`).
+  const FunctionDecl *Def = nullptr;
+  const auto *Body =
+      Depth < 2 ? dyn_cast_or_null<CompoundStmt>(FD->getBody(Def)) : nullptr;
+  if (!Body || Body->size() != 1 || Def->getNumParams() != 1)
+    return nullptr;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Ret || !Ret->getRetValue())
+    return nullptr;
+  const Expr *V = wrapped(Ret->getRetValue());
+  const Expr *Pointer = loadedPointer(V, Depth + 1);
+  if (!Pointer)
+    if (const auto *UO = dyn_cast<UnaryOperator>(V); UO && UO->getOpcode() == UO_Deref)
+      Pointer = UO->getSubExpr();
+  const auto *PDRE =
+      Pointer ? dyn_cast<DeclRefExpr>(Pointer->IgnoreParenCasts()) : nullptr;
+  if (!PDRE || PDRE->getDecl() != Def->getParamDecl(0))
+    return nullptr;
+  return Call->getArg(0);
 }
+
+const Expr *loadedPointer(const Expr *E) { return loadedPointer(E, 0); }
 
 /// The declaration a pointer expression points into, through casts of the
 /// pointer (`reinterpret_cast<const float4 *>(x + i)`) and the address of

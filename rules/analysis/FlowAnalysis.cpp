@@ -304,6 +304,8 @@ void FunctionFlow::run(State Start) {
 State FunctionFlow::refineEdge(const CFGBlock &From, unsigned SuccIndex,
                                const State &Out) {
   State Edge = Out;
+  // `continue`: this path reads nothing more of this iteration's elements.
+  Edge.Skipped = isa_and_nonnull<ContinueStmt>(From.getTerminatorStmt());
   if (From.succ_size() != 2 || SuccIndex > 1)
     return Edge;
   const Stmt *T = From.getTerminatorStmt();
@@ -323,6 +325,7 @@ State FunctionFlow::refineEdge(const CFGBlock &From, unsigned SuccIndex,
 }
 
 void FunctionFlow::transferBlock(const CFGBlock &B, State &St, unsigned Upto) {
+  St.Skipped = false;
   unsigned Index = 0;
   for (const CFGElement &E : B) {
     if (Index++ >= Upto || !St.Reachable)
@@ -332,7 +335,6 @@ void FunctionFlow::transferBlock(const CFGBlock &B, State &St, unsigned Upto) {
   }
 }
 
-/// A condition a bool variable can hold.
 /// Whether \p VD, assigned \p Value, is said to hold it: sums, differences
 /// and products of variables the analysis follows (and constants) that do
 /// not read \p VD itself, so that nothing but an assignment the analysis
@@ -366,6 +368,7 @@ static bool holdsArithmetic(const Expr *Value, const VarDecl *VD,
   return Leaves(BO, 0);
 }
 
+/// A condition a bool variable can hold.
 static bool isCondition(const Expr *E) {
   E = strip(E);
   if (const auto *BO = dyn_cast<BinaryOperator>(E))

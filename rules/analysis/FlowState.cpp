@@ -708,7 +708,7 @@ const ValueDecl *gatheredArray(const Expr *Value, const ASTContext &Ctx) {
 }
 
 bool State::operator==(const State &O) const {
-  if (Reachable != O.Reachable)
+  if (Reachable != O.Reachable || Skipped != O.Skipped)
     return false;
   if (!Reachable)
     return true;
@@ -755,6 +755,7 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
   if (!B.Reachable)
     return A;
   State R;
+  R.Skipped = A.Skipped && B.Skipped;
   const ASTContext &Ctx = Slots.context();
   for (const auto &[S, FA] : A.Facts) {
     const SlotFact *FB = B.fact(S);
@@ -782,10 +783,18 @@ static State merge(const State &A, const State &B, const SlotTable &Slots,
                                                              : nullptr;
     return Array && llvm::is_contained(St.Null, Array);
   };
+  // A path that skipped the rest of a loop iteration (`if (i >= n)
+  // continue;`) did not read this iteration's element: what the other
+  // path knows of it is what the loop knows of the elements it reads (the
+  // loop-correlation heuristic).
+  auto Unread = [&](const State &St, SlotId S) {
+    return St.Skipped && Slots.info(S).ElementOf && !St.fact(S);
+  };
   auto Vacuous = [&](const State &St, std::pair<SlotId, SlotId> P) {
     return (Slots.info(P.first).vacuousWhenAbsent() && !St.fact(P.first)) ||
            (Slots.info(P.second).vacuousWhenAbsent() && !St.fact(P.second)) ||
-           OfNull(St, P.first) || OfNull(St, P.second);
+           OfNull(St, P.first) || OfNull(St, P.second) ||
+           Unread(St, P.first) || Unread(St, P.second);
   };
   // Where one path has no relation, the ranges on it may imply one: a
   // value that is -inf there is below anything.

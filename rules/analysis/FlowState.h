@@ -180,6 +180,10 @@ struct SlotFact {
 class State {
 public:
   bool Reachable = true;
+  /// The path left the rest of a loop iteration by `continue`: what the
+  /// other paths read of an element at the loop's index it did not read
+  /// (see the merge).
+  bool Skipped = false;
   llvm::DenseMap<SlotId, SlotFact> Facts;
   /// (A, B) -> C: A - B <= C.
   llvm::DenseMap<std::pair<SlotId, SlotId>, double> Diff;

@@ -222,6 +222,30 @@ double running_max_by_fmax(const double *x, int n) {
   return s;
 }
 
+// A bounds check that skips the rest of an iteration (`continue`) does not
+// stop the maximum from bounding what the loop reads.
+double running_max_with_continue(const double *x, int n, int valid) {
+  double m = -INFINITY;
+  for (int i = 0; i < n; ++i) {
+    if (i >= valid)
+      continue;
+    double v = x[i];
+    m = std::fmax(m, v);
+  }
+  double s = 0;
+  for (int j = 0; j < valid; ++j)
+    s += std::exp(x[j] - m);
+  return s;
+}
+
+// A maximum taken only on some paths, outside a loop, bounds nothing.
+double max_on_one_path(const double *x, double m, bool take, int i) {
+  if (take)
+    m = std::fmax(m, x[i]);
+  return std::exp(x[i] - m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
+
 // Masked positions set to -inf before the maximum is taken are below it.
 double masked_then_max(double *x, int n, int upto) {
   for (int i = upto; i < n; ++i)
