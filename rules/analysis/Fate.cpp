@@ -3,6 +3,7 @@
 #include "Fate.h"
 #include "ExprHelpers.h"
 #include "FlowState.h"
+#include "ValueFacts.h"
 #include "Summaries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -220,6 +221,8 @@ private:
     unsigned Returned = 0;
     /// The kinds each local variable has been followed with.
     DenseMap<const VarDecl *, unsigned> Vars;
+    /// The signs the call being followed gives its parameters.
+    DenseMap<const ParmVarDecl *, int> ParamSigns;
   };
 
   /// Whether \p E reads a value this question follows.
@@ -247,12 +250,13 @@ private:
     return DC && DC == F.Function;
   }
 
+  int signOf(const Expr *E, const Frame &F, unsigned Depth = 0);
   bool follow(const Expr *E, unsigned K, Frame &F);
   bool followVar(const VarDecl *VD, unsigned K, Frame &F);
   bool throughCall(const CallExpr *Call, unsigned Index, unsigned K, Frame &F);
   std::optional<unsigned> returnedKinds(const FunctionDecl *Def,
                                         unsigned Index, unsigned K,
-                                        unsigned Depth);
+                                        ArrayRef<int> Signs, unsigned Depth);
   bool returned(unsigned K, Frame &F);
   unsigned excludedAt(const DeclRefExpr *Use, const VarDecl *VD,
                       const Stmt *Body);
@@ -262,10 +266,40 @@ private:
   unsigned Steps = 0;
   /// What a function returns when its parameter has the given kinds (none:
   /// it lets them out some other way, or it is being computed).
-  DenseMap<std::tuple<const FunctionDecl *, unsigned, unsigned>,
+  DenseMap<std::tuple<const FunctionDecl *, unsigned, unsigned, uint64_t>,
            std::optional<unsigned>>
       Summaries;
 };
+
+/// The sign of a factor: a constant's, a parameter's as the call being
+/// followed gives it, or what the flow knows where it is; 0 when unknown
+/// or possibly 0.
+int Tracer::signOf(const Expr *E, const Frame &F, unsigned Depth) {
+  if (!typed(E))
+    return 0;
+  E = E->IgnoreParenImpCasts();
+  if (int Constant = nanguard::signOf(E, Ctx))
+    return Constant;
+  if (Depth > 4)
+    return 0;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_Minus ? -signOf(UO->getSubExpr(), F, Depth + 1)
+                                       : 0;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && (BO->getOpcode() == BO_Mul || BO->getOpcode() == BO_Div))
+    return signOf(BO->getLHS(), F, Depth + 1) *
+           signOf(BO->getRHS(), F, Depth + 1);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      if (int Bound = F.ParamSigns.lookup(P))
+        return Bound;
+  if (E->isTypeDependent() || E->isValueDependent() ||
+      !E->getType()->isArithmeticType())
+    return 0;
+  ValueFacts Facts(Ctx, E);
+  Interval I = Facts.range(E);
+  return I.isPositive() ? 1 : I.isNegative() ? -1 : 0;
+}
 
 bool Tracer::follow(const Expr *E, unsigned K, Frame &F) {
   if (!K)
@@ -401,11 +435,11 @@ bool Tracer::follow(const Expr *E, unsigned K, Frame &F) {
     case BO_Mul:
       // A square is the same for x and -x.
       R = Same ? (Negative ? negated(squared(K)) : squared(K))
-               : scaled(K, signOf(Other, Ctx));
+               : scaled(K, signOf(Other, F));
       break;
     case BO_Div:
       // c / inf is 0: only a NaN gets through a denominator.
-      R = Left ? scaled(K, signOf(Other, Ctx)) : K & NaNs;
+      R = Left ? scaled(K, signOf(Other, F)) : K & NaNs;
       break;
     default:
       return false;
@@ -519,9 +553,14 @@ bool Tracer::throughCall(const CallExpr *Call, unsigned Index, unsigned K,
   }
   if (Candidates.empty())
     return false;
+  // The signs of the other arguments go with them (`f(label, 1.0f, h)`).
+  SmallVector<int, 4> Signs;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    Signs.push_back(I == Index ? 0 : signOf(Call->getArg(I), F));
   unsigned R = 0;
   for (const FunctionDecl *Def : Candidates) {
-    std::optional<unsigned> Kinds = returnedKinds(Def, Index, K, F.Depth + 1);
+    std::optional<unsigned> Kinds =
+        returnedKinds(Def, Index, K, Signs, F.Depth + 1);
     if (!Kinds)
       return false;
     R |= *Kinds;
@@ -533,8 +572,12 @@ bool Tracer::throughCall(const CallExpr *Call, unsigned Index, unsigned K,
 
 std::optional<unsigned> Tracer::returnedKinds(const FunctionDecl *Def,
                                               unsigned Index, unsigned K,
+                                              ArrayRef<int> Signs,
                                               unsigned Depth) {
-  auto Key = std::make_tuple(Def, Index, K);
+  uint64_t Packed = 0;
+  for (unsigned I = 0; I < Signs.size() && I < 32; ++I)
+    Packed |= uint64_t(Signs[I] + 1) << (2 * I);
+  auto Key = std::make_tuple(Def, Index, K, Packed);
   if (auto It = Summaries.find(Key); It != Summaries.end())
     return It->second;
   Summaries[Key] = std::nullopt; // recursion: it may let them out
@@ -546,6 +589,9 @@ std::optional<unsigned> Tracer::returnedKinds(const FunctionDecl *Def,
       !(T->isRealFloatingType() || T->isDependentType()))
     return std::nullopt;
   Frame CF(Def->getBody(), Def, /*Top=*/false, Depth);
+  for (unsigned I = 0; I < Signs.size() && I < Def->getNumParams(); ++I)
+    if (Signs[I])
+      CF.ParamSigns[Def->getParamDecl(I)] = Signs[I];
   if (!CF.Body || !followVar(Param, K, CF))
     return std::nullopt;
   Summaries[Key] = CF.Returned;
@@ -618,7 +664,7 @@ bool Tracer::followVar(const VarDecl *VD, unsigned K, Frame &F) {
           break;
         case BO_MulAssign:
         case BO_DivAssign:
-          KT = scaled(K, signOf(Parent->getRHS(), Ctx));
+          KT = scaled(K, signOf(Parent->getRHS(), F));
           break;
         default:
           return false;

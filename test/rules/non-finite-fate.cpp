@@ -72,6 +72,30 @@ double through_callee(double x) { return reciprocal(std::exp(x)); }
 double grows(double x) { return std::exp(x); }
 double shrinks(double x) { return 1.0 / (1.0 + grows(x)); }
 
+// The other arguments of a call go into the callee with their signs: with
+// w = 1, exp(-w * inf) is 0 and the loss sees a probability of 1.
+static double xent(double label, double prob) {
+  return prob > 1e-12 ? -label * std::log(prob) : 27.6;
+}
+static double xent_lambda(double label, double w, double hhat) {
+  return xent(label, 1.0 - std::exp(-w * hhat));
+}
+double xent_unweighted(const double *score, const double *label, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += xent_lambda(label[i], 1.0, std::log1p(std::exp(score[i])));
+  return s;
+}
+// A weight of unknown sign makes it exp(+inf): a NaN decides `prob > eps`.
+double xent_weighted(const double *score, const double *label,
+                     const double *w, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += xent_lambda(label[i], w[i], std::log1p(std::exp(score[i])));
+  // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  return s;
+}
+
 // The loss of a censored survival model: the log and the divisions feed
 // the distribution's CDF, which is finite at +-inf, and a NaN is floored by
 // fmax before the final log. The PDF's quotient can be +inf, which fmax
