@@ -379,6 +379,23 @@ static bool isCondition(const Expr *E) {
 }
 
 void FunctionFlow::transfer(const Stmt *S, State &St) {
+  // A call that never returns (`Log::Fatal(...)`, a function whose every
+  // path throws), or a temporary whose destructor never returns
+  // (`LogMessageFatal(__FILE__, __LINE__).stream() << ...`, what a CHECK
+  // macro expands to): the path ends here.
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = Call->getDirectCallee();
+        FD && !FD->isNoReturn() && neverReturns(FD, Ctx)) {
+      St.Reachable = false;
+      return;
+    }
+  if (const auto *Temp = dyn_cast<CXXTemporaryObjectExpr>(S))
+    if (const CXXRecordDecl *RD = Temp->getConstructor()->getParent())
+      if (const CXXDestructorDecl *Dtor = RD->getDestructor();
+          Dtor && neverReturns(Dtor, Ctx)) {
+        St.Reachable = false;
+        return;
+      }
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
       assign(BO->getLHS(), BO->getRHS(), BO->getOpcode(), St);

@@ -281,7 +281,50 @@ ArrayRef<const FunctionDecl *> definitionsNamed(StringRef Name,
              : ArrayRef<const FunctionDecl *>(It->second);
 }
 
+namespace {
+thread_local DenseMap<const FunctionDecl *, bool> NeverReturns;
+
+bool neverReturnsUncached(const FunctionDecl *FD, ASTContext &Ctx,
+                          unsigned Depth) {
+  if (FD->isNoReturn())
+    return true;
+  const FunctionDecl *Def = nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody(Def));
+  if (!Body || Body->body_empty() || Depth > 3)
+    return false;
+  SmallVector<const ReturnStmt *, 1> Returns;
+  collectReturns(Body, Returns);
+  if (!Returns.empty())
+    return false;
+  const Stmt *Last = Body->body_back();
+  if (const auto *E = dyn_cast<Expr>(Last)) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr()->IgnoreParenImpCasts();
+    if (isa<CXXThrowExpr>(E))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        return Callee != FD && neverReturnsUncached(Callee, Ctx, Depth + 1);
+  }
+  return false;
+}
+} // namespace
+
+bool neverReturns(const FunctionDecl *FD, ASTContext &Ctx) {
+  if (!FD)
+    return false;
+  FD = FD->getCanonicalDecl();
+  auto It = NeverReturns.find(FD);
+  if (It != NeverReturns.end())
+    return It->second;
+  bool R = neverReturnsUncached(FD, Ctx, 0);
+  NeverReturns[FD] = R;
+  return R;
+}
+
 void forgetSummaries() {
+  NeverReturns.clear();
   Calls.Definitions.clear();
   Calls.Refs.clear();
   Calls.Callees.clear();

@@ -62,6 +62,12 @@ llvm::ArrayRef<const clang::CallExpr *> callsNamed(llvm::StringRef Name,
 llvm::ArrayRef<const clang::FunctionDecl *>
 definitionsNamed(llvm::StringRef Name, clang::ASTContext &Ctx);
 
+/// Whether a function never returns: declared so, or defined here with no
+/// return statement and a last statement that throws or calls a function
+/// that never returns (`static void Fatal(...) { ...; throw
+/// std::runtime_error(msg); }`, a destructor that throws).
+bool neverReturns(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
+
 /// Forgets the summaries of the last translation unit.
 void forgetSummaries();
 

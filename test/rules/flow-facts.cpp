@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 // ---- Facts that no longer hold. --------------------------------------------
@@ -449,4 +451,44 @@ SumMax merge_swapped(SumMax a, SumMax b) {
   res.sum = bigger.sum + smaller.sum * std::exp(smaller.maxval - bigger.maxval);
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
   return res;
+}
+
+// ---- Checks that end in a function that never returns. ---------------------
+
+// A fatal log whose every path throws, and a message object whose destructor
+// throws (what CHECK macros expand to): the failing branch ends there.
+struct Log {
+  static void Fatal(const char *msg) { throw std::runtime_error(msg); }
+};
+struct FatalMessage {
+  FatalMessage(const char *file, int line) : where(file) { (void)line; }
+  ~FatalMessage() noexcept(false) { throw std::runtime_error(where); }
+  FatalMessage &stream() { return *this; }
+  std::string where;
+};
+#define MY_CHECK(c) if (!(c)) Log::Fatal("check failed: " #c)
+#define MY_CHECK_STREAM(c) if (!(c)) FatalMessage(__FILE__, __LINE__).stream()
+
+double checked_by_fatal(double p) {
+  MY_CHECK(p > 0);
+  return std::log(p);
+}
+
+double checked_by_message(double rho) {
+  MY_CHECK_STREAM(rho < 2 && rho >= 1);
+  return std::exp((2 - rho) * 300.0);
+}
+
+// A log function that may return is no check.
+struct Logger {
+  static void Warn(const char *msg, bool fatal) {
+    if (fatal)
+      throw std::runtime_error(msg);
+  }
+};
+double checked_by_warning(double p) {
+  if (!(p > 0))
+    Logger::Warn("p", false);
+  return std::log(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
 }
