@@ -22,7 +22,7 @@ static constexpr unsigned JoinsBeforeWidening = 2;
 static constexpr double Inf = std::numeric_limits<double>::infinity();
 
 FunctionFlow::FunctionFlow(ASTContext &Ctx, const Decl *Owner, const Stmt *Body)
-    : Ctx(Ctx), Slots(Ctx, Body) {
+    : Ctx(Ctx), Owner(Owner), Slots(Ctx, Body) {
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
   Cfg = CFG::buildCFG(Owner, const_cast<Stmt *>(Body), &Ctx, Options);
@@ -88,6 +88,38 @@ void FunctionFlow::seedFromCallers(const Decl *Owner, State &Start) {
 }
 
 FunctionFlow::~FunctionFlow() = default;
+
+State FunctionFlow::exitState() {
+  if (!Complete || !Cfg)
+    return State();
+  // The paths that end normally, not by a throw.
+  State Exit;
+  Exit.Reachable = false;
+  for (const CFGBlock *Pred : Cfg->getExit().preds()) {
+    if (!Pred)
+      continue;
+    bool Throws = false;
+    for (const CFGElement &E : *Pred)
+      if (auto S = E.getAs<CFGStmt>())
+        Throws |= isa<CXXThrowExpr>(S->getStmt());
+    if (Throws)
+      continue;
+    const std::unique_ptr<State> &In = Entry[Pred->getBlockID()];
+    if (!In)
+      continue;
+    State Out = *In;
+    transferBlock(*Pred, Out, Pred->size());
+    if (!Out.Reachable)
+      continue;
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : Pred->succs()) {
+      if (Succ.getReachableBlock() == &Cfg->getExit())
+        Exit = State::join(Exit, refineEdge(*Pred, Index, Out), Slots);
+      ++Index;
+    }
+  }
+  return Exit;
+}
 
 /// The call a lambda is passed to directly, and the argument it is.
 static const CallExpr *callTakingLambda(ASTContext &Ctx, const LambdaExpr *LE,

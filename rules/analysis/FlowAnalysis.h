@@ -43,6 +43,10 @@ public:
   State stateBefore(const clang::Stmt *S);
 
   SlotTable &slots() { return Slots; }
+  /// The function (or lambda) whose body this is.
+  const clang::Decl *owner() const { return Owner; }
+  /// The state where the function ends (unreachable when it cannot end).
+  State exitState();
   clang::ASTContext &context() { return Ctx; }
   /// Whether the analysis ran to its end (false: a CFG could not be built
   /// or the loop limit was hit; every state is then empty).
@@ -68,6 +72,7 @@ private:
                    const State &Out);
 
   clang::ASTContext &Ctx;
+  const clang::Decl *Owner;
   SlotTable Slots;
   std::unique_ptr<clang::CFG> Cfg;
   bool Complete = false;

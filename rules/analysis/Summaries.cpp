@@ -5,6 +5,7 @@
 #include "FlowAnalysis.h"
 #include "ValueFacts.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -323,7 +324,123 @@ bool neverReturns(const FunctionDecl *FD, ASTContext &Ctx) {
   return R;
 }
 
+namespace {
+/// The uses of fields that may change them (anything but a read of the
+/// value), with the function they are in; and every use on `this`.
+struct FieldUses {
+  DenseMap<const FieldDecl *, SmallVector<const MemberExpr *, 2>> Writes;
+  bool Built = false;
+};
+thread_local FieldUses Fields;
+thread_local DenseMap<const FieldDecl *, std::optional<Interval>> Invariants;
+
+class FieldUseCollector : public RecursiveASTVisitor<FieldUseCollector> {
+public:
+  explicit FieldUseCollector(ASTContext &Ctx) : Ctx(Ctx) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD || !FD->getType()->isArithmeticType())
+      return true;
+    // A read: the value is loaded (through parentheses).
+    DynTypedNode Node = DynTypedNode::create(*ME);
+    while (true) {
+      auto Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        break;
+      Node = Parents[0];
+      if (const auto *P = Node.get<ParenExpr>()) {
+        (void)P;
+        continue;
+      }
+      if (const auto *IC = Node.get<ImplicitCastExpr>();
+          IC && IC->getCastKind() == CK_LValueToRValue)
+        return true;
+      break;
+    }
+    Fields.Writes[FD].push_back(ME);
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+};
+
+const MemberExpr *fieldOnThis(const Stmt *S, const FieldDecl *Field) {
+  if (!S)
+    return nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(S);
+      ME && ME->getMemberDecl() == Field &&
+      isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return ME;
+  for (const Stmt *C : S->children())
+    if (const MemberExpr *ME = fieldOnThis(C, Field))
+      return ME;
+  return nullptr;
+}
+
+std::optional<Interval> fieldInvariantUncached(const FieldDecl *Field,
+                                               ASTContext &Ctx) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!RD || RD->isUnion() || !RD->hasUserDeclaredConstructor() ||
+      Field->isMutable() ||
+      (Field->getAccess() != AS_private && Field->getAccess() != AS_protected))
+    return std::nullopt;
+  if (!Fields.Built) {
+    FieldUseCollector Collector(Ctx);
+    Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+    Fields.Built = true;
+  }
+  // Only its class's constructors change it.
+  auto It = Fields.Writes.find(Field);
+  if (It != Fields.Writes.end())
+    for (const MemberExpr *ME : It->second) {
+      const Decl *Owner = nullptr;
+      enclosingBody(ME, Ctx, &Owner);
+      const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Owner);
+      if (!Ctor || Ctor->getParent() != RD)
+        return std::nullopt;
+    }
+  std::optional<Interval> Range;
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    if (Ctor->isCopyOrMoveConstructor() || Ctor->isDeleted())
+      continue;
+    const FunctionDecl *Def = nullptr;
+    const Stmt *Body = Ctor->getBody(Def);
+    const MemberExpr *Use = fieldOnThis(Body, Field);
+    FunctionFlow *Flow = Use ? flowFor(Ctx, Def, Body) : nullptr;
+    if (!Flow || !Flow->complete())
+      return std::nullopt;
+    State Exit = Flow->exitState();
+    if (!Exit.Reachable)
+      continue; // it makes no object
+    ValueFacts Facts(*Flow, Exit);
+    Interval I = Facts.range(Use);
+    if (I == Interval::all())
+      return std::nullopt;
+    Range = Range ? Range->join(I) : I;
+  }
+  return Range;
+}
+} // namespace
+
+std::optional<Interval> fieldInvariant(const FieldDecl *Field,
+                                       ASTContext &Ctx) {
+  if (!Field)
+    return std::nullopt;
+  auto It = Invariants.find(Field);
+  if (It != Invariants.end())
+    return It->second;
+  Invariants[Field] = std::nullopt; // a constructor reading it: none yet
+  std::optional<Interval> R = fieldInvariantUncached(Field, Ctx);
+  Invariants[Field] = R;
+  return R;
+}
+
 void forgetSummaries() {
+  Fields.Writes.clear();
+  Fields.Built = false;
+  Invariants.clear();
   NeverReturns.clear();
   Calls.Definitions.clear();
   Calls.Refs.clear();

@@ -68,6 +68,14 @@ definitionsNamed(llvm::StringRef Name, clang::ASTContext &Ctx);
 /// std::runtime_error(msg); }`, a destructor that throws).
 bool neverReturns(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
 
+/// The range a private or protected field of a class holds wherever it is
+/// read outside its constructors: when only constructors assign it, and
+/// every constructor that makes an object of the class (not a copy) ends
+/// with it in a range (`rho_ = atof(p); CHECK(rho_ >= 1 && rho_ < 2);`),
+/// the join of those ranges. None otherwise.
+std::optional<Interval> fieldInvariant(const clang::FieldDecl *Field,
+                                       clang::ASTContext &Ctx);
+
 /// Forgets the summaries of the last translation unit.
 void forgetSummaries();
 

@@ -226,6 +226,14 @@ Interval ValueFacts::evaluateUncached(const Expr *E) {
     return evaluateCall(Call);
 
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    // What every constructor of its class leaves it in, outside those.
+    if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
+      const auto *Ctor =
+          Flow ? dyn_cast_or_null<CXXConstructorDecl>(Flow->owner()) : nullptr;
+      if (!(Ctor && Ctor->getParent() == Field->getParent()))
+        if (std::optional<Interval> R = fieldInvariant(Field, Ctx))
+          return R->meet(typeRange(E->getType()));
+    }
     if (nameSaysEpsilon(ME->getMemberDecl()->getName()))
       return Interval::atLeast(0, /*Open=*/true);
     if (nameSaysSpread(ME->getMemberDecl()->getName()))

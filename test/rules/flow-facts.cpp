@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -492,3 +493,53 @@ double checked_by_warning(double p) {
   return std::log(p);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: log of a value that may be 0 or negative [nanguard-unguarded-log]
 }
+
+// ---- What every constructor leaves a private field in holds elsewhere. -----
+
+class Tweedie {
+public:
+  explicit Tweedie(double rho) : rho_(rho) {
+    MY_CHECK(rho_ >= 1 && rho_ < 2);
+  }
+  Tweedie(const char *text, double fallback) {
+    rho_ = text ? std::atof(text) : fallback;
+    if (!(rho_ >= 1 && rho_ < 2))
+      throw std::invalid_argument("rho");
+  }
+  double scale() const { return std::exp((2 - rho_) * 300.0); }
+
+private:
+  double rho_;
+};
+
+// A setter may change it: nothing holds.
+class TweedieSettable {
+public:
+  explicit TweedieSettable(double rho) : rho_(rho) { MY_CHECK(rho_ < 2); }
+  void set(double rho) { rho_ = rho; }
+  double scale() const { return std::exp((2 - rho_) * 300.0); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+
+private:
+  double rho_;
+};
+
+// A public field can be assigned by anyone.
+struct TweediePublic {
+  explicit TweediePublic(double rho) : rho_(rho) { MY_CHECK(rho_ < 2); }
+  double scale() const { return std::exp((2 - rho_) * 300.0); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+  double rho_;
+};
+
+// One constructor that checks nothing: nothing holds.
+class TweedieUnchecked {
+public:
+  explicit TweedieUnchecked(double rho) : rho_(rho) { MY_CHECK(rho_ < 2); }
+  TweedieUnchecked(double rho, int) : rho_(rho) { (void)rho_; }
+  double scale() const { return std::exp((2 - rho_) * 300.0); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+
+private:
+  double rho_;
+};
