@@ -11,6 +11,7 @@
 #include "FlowAnalysis.h"
 #include "Models.h"
 #include "ValueFacts.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <cmath>
@@ -588,6 +589,15 @@ void ValueFacts::assume(const Expr *Cond, bool Truth) {
     if (UO->getOpcode() == UO_LNot)
       assume(UO->getSubExpr(), !Truth);
     return;
+  }
+  // A branch hint (`__builtin_expect(!(c), 0)`, LIKELY/UNLIKELY macros)
+  // has the value of its first argument.
+  if (const auto *Call = dyn_cast<CallExpr>(Cond)) {
+    unsigned Builtin = Call->getBuiltinCallee();
+    if ((Builtin == Builtin::BI__builtin_expect ||
+         Builtin == Builtin::BI__builtin_expect_with_probability) &&
+        Call->getNumArgs() >= 1)
+      return assume(Call->getArg(0), Truth);
   }
   // A bool variable that holds a condition: `bool ok = x > 0; if (!ok)`.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Cond))

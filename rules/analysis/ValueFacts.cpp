@@ -550,19 +550,25 @@ Interval ValueFacts::evaluateCall(const CallExpr *Call) {
     Interval X = Arg(0);
     bool Plus1 = F->Kind == MathKind::Log1p;
     double Shift = Plus1 ? 1 : 0;
-    if (!(X.Lo + Shift >= 0))
-      return typeRange(Call->getType());
-    auto Bound = [&](double V, bool Upper) {
-      if (V + Shift <= 0)
-        return -Inf;
-      double L = std::log(V + Shift);
-      bool Widest = Upper ? L > 0 : L < 0; // away from 0: the largest factor
-      return L * (Widest ? 1 / std::log(2.0) : 1 / std::log(10.0));
+    // The base, by name: log2, log10, or e.
+    double Factor = F->Name.starts_with("log2")    ? 1 / std::log(2.0)
+                    : F->Name.starts_with("log10") ? 1 / std::log(10.0)
+                                                   : 1;
+    auto Bound = [&](double V) {
+      return V + Shift <= 0 ? -Inf : std::log(V + Shift) * Factor;
     };
+    // A finite argument has a log at most that of the largest finite value
+    // of its type (88.72 for a float), whatever its sign.
+    double Largest = Inf;
+    if (const llvm::fltSemantics *Sem =
+            floatSemantics(Call->getArg(0)->IgnoreParenImpCasts()->getType(), Ctx))
+      Largest = llvm::APFloat::getLargest(*Sem).convertToDouble();
+    if (!(X.Lo + Shift >= 0))
+      return Interval::atMost(Bound(std::min(X.Hi, Largest)));
     Interval R;
-    R.Lo = Bound(X.Lo, false);
+    R.Lo = Bound(X.Lo);
     R.LoOpen = X.LoOpen;
-    R.Hi = std::isfinite(X.Hi) ? Bound(X.Hi, true) : Inf;
+    R.Hi = Bound(std::min(X.Hi, Largest));
     R.HiOpen = X.HiOpen;
     R.NonZero = X.Lo + Shift > 1 || X.Hi + Shift < 1;
     return R;

@@ -543,3 +543,11 @@ public:
 private:
   double rho_;
 };
+
+// A branch hint has the value of the condition it wraps.
+#define MY_UNLIKELY(c) __builtin_expect(!!(c), 0)
+double checked_with_hint(double p) {
+  if (MY_UNLIKELY(!(p > 0)))
+    Log::Fatal("p");
+  return std::log(p);
+}

@@ -211,3 +211,15 @@ double tested_too_early(double z, double w) {
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
   return 1 - w;
 }
+
+// The log of a finite float is at most log(FLT_MAX): p^a = exp(a * log p)
+// with a in (0, 1] stays finite; p^2 does not.
+float power_below_one(float p, float a) {
+  if (!(a > 0 && a <= 1))
+    return 0;
+  return std::exp(a * std::log(p));
+}
+float power_two(float p) {
+  return std::exp(2.0f * std::log(p));
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: exp of an argument that is not bounded above may overflow to inf [nanguard-raw-exp]
+}
