@@ -4,6 +4,7 @@
 #define NANGUARD_RULES_NANGUARDCHECK_H
 
 #include "ExpSites.h"
+#include "analysis/Fate.h"
 #include "Guards.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
@@ -28,6 +29,7 @@ public:
     forgetExpSites();
     forgetFlows();
     forgetSummaries();
+    forgetFates();
   }
 
 protected:

@@ -186,6 +186,36 @@ unsigned excludedWhen(const Expr *Cond, bool Truth, const VarDecl *VD,
   }
 }
 
+/// The references to each variable in a body, collected in one walk of the
+/// body the first time a question is asked about it in this translation
+/// unit, so that following many variables costs one walk.
+thread_local DenseMap<const Stmt *,
+                      DenseMap<const VarDecl *, SmallVector<const DeclRefExpr *, 4>>>
+    UsesByBody;
+
+ArrayRef<const DeclRefExpr *> usesIn(const Stmt *Body, const VarDecl *VD) {
+  auto It = UsesByBody.find(Body);
+  if (It == UsesByBody.end()) {
+    DenseMap<const VarDecl *, SmallVector<const DeclRefExpr *, 4>> Uses;
+    SmallVector<const Stmt *, 64> Work{Body};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+          Uses[V].push_back(DRE);
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+    It = UsesByBody.try_emplace(Body, std::move(Uses)).first;
+  }
+  auto Found = It->second.find(VD);
+  if (Found == It->second.end())
+    return {};
+  return Found->second;
+}
+
 class Tracer {
 public:
   explicit Tracer(ASTContext &Ctx) : Ctx(Ctx) {}
@@ -636,16 +666,8 @@ bool Tracer::followVar(const VarDecl *VD, unsigned K, Frame &F) {
     return true;
   K |= Old;
   F.Vars[VD] = K;
-  SmallVector<const DeclRefExpr *, 8> Uses;
-  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
-    if (!S)
-      return;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == VD)
-      Uses.push_back(DRE);
-    for (const Stmt *C : S->children())
-      Collect(C);
-  };
-  Collect(F.Body);
+  // A copy: following a use may index another body and grow the cache.
+  SmallVector<const DeclRefExpr *, 8> Uses(usesIn(F.Body, VD));
   for (const DeclRefExpr *Use : Uses) {
     if (++Steps > StepBudget)
       return false;
@@ -803,6 +825,8 @@ unsigned Tracer::excludedAt(const DeclRefExpr *Use, const VarDecl *VD,
 }
 
 } // namespace
+
+void forgetFates() { UsesByBody.clear(); }
 
 bool nonFiniteIsAbsorbed(const Expr *Op, unsigned Kinds, ASTContext &Ctx) {
   if (!Op || !Kinds)

@@ -39,6 +39,9 @@ constexpr unsigned AnyNonFinite = PosInf | NegInf | NaNs;
 bool nonFiniteIsAbsorbed(const clang::Expr *Op, unsigned Kinds,
                          clang::ASTContext &Ctx);
 
+/// Forgets what was gathered about the last translation unit.
+void forgetFates();
+
 } // namespace nanguard
 
 #endif
