@@ -25,6 +25,9 @@ FunctionFlow::FunctionFlow(ASTContext &Ctx, const Decl *Owner, const Stmt *Body)
     : Ctx(Ctx), Owner(Owner), Slots(Ctx, Body) {
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
+  // Where a local's lifetime ends: an element at an index declared in a
+  // loop's body is taken into its summary there, before the loop's head.
+  Options.AddLifetime = true;
   Cfg = CFG::buildCFG(Owner, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Cfg)
     return;
@@ -364,6 +367,8 @@ void FunctionFlow::transferBlock(const CFGBlock &B, State &St, unsigned Upto) {
       return;
     if (auto S = E.getAs<CFGStmt>())
       transfer(S->getStmt(), St);
+    else if (auto L = E.getAs<CFGLifetimeEnds>())
+      St.forgetReaders(L->getVarDecl(), Slots, /*KeepSummary=*/true);
   }
 }
 

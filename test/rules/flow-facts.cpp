@@ -241,6 +241,26 @@ double running_max_with_continue(const double *x, int n, int valid) {
   return s;
 }
 
+// An index declared in the loop's body: what held of its element is taken
+// into the summary where the index goes out of scope, before the loop's
+// head (the value stored before the maximum is updated).
+double running_max_local_index(const double *a, const double *b, int n) {
+  double keep[64];
+  double m = -INFINITY;
+  for (int j = 0; j < n; ++j) {
+    const int idx = j;
+    const double v = a[idx] + b[idx];
+    keep[idx] = v;
+    m = std::fmax(m, v);
+  }
+  double s = 0;
+  for (int j = 0; j < n; ++j) {
+    const int idx = j;
+    s += std::exp(keep[idx] - m);
+  }
+  return s;
+}
+
 // A maximum taken only on some paths, outside a loop, bounds nothing.
 double max_on_one_path(const double *x, double m, bool take, int i) {
   if (take)
