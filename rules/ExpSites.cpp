@@ -254,62 +254,10 @@ private:
 };
 } // namespace
 
-static bool containsExpCall(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *E = dyn_cast<Expr>(S))
-    if (asExpCall(E))
-      return true;
-  for (const Stmt *Child : S->children())
-    if (containsExpCall(Child))
-      return true;
-  return false;
-}
-
 /// The nearest enclosing expression that is not parentheses or a cast.
 static const Expr *parentExpr(const Expr *E, ASTContext &Ctx,
                               const Expr **Child = nullptr) {
   return dyn_cast_or_null<Expr>(userOf(E, Ctx, Child));
-}
-
-/// 1 / (1 + exp(-x)): an overflow in a denominator's addend makes the
-/// quotient 0, not NaN, as long as the numerator is finite.
-static bool overflowIsAbsorbed(const CallExpr *Call, ASTContext &Ctx) {
-  const Expr *Child = nullptr;
-  const Expr *Sum = Call;
-  const Expr *P = parentExpr(Call, Ctx, &Child);
-  // Up through the sum the exp is an addend of.
-  while (const auto *Add = dyn_cast_or_null<BinaryOperator>(P)) {
-    if (Add->getOpcode() != BO_Add)
-      break;
-    Sum = Add;
-    P = parentExpr(Add, Ctx, &Child);
-  }
-  auto Divides = [](const Expr *P, const Expr *Child) {
-    const auto *Div = dyn_cast_or_null<BinaryOperator>(P);
-    return Div && Div->getOpcode() == BO_Div && Div->getRHS() == Child &&
-           !containsExpCall(Div->getLHS()); // exp(x) / (1 + exp(x)) is inf/inf
-  };
-  if (Divides(P, Child))
-    return true;
-  // Through a local: `denom = exp(-x) + 1; y = 1 / denom;`, when every use
-  // of the local is such a divisor, or a comparison (`pred = exp(lp);
-  // return pred >= lo && pred <= hi;`: inf compares as the huge value
-  // would). An exp kept alone and divided by, `sigma = exp(log_sigma); (x -
-  // mu) / sigma`, is a value of its own: its overflow is reported.
-  auto Compares = [](const Expr *P) {
-    const auto *Cmp = dyn_cast_or_null<BinaryOperator>(P);
-    return Cmp && Cmp->isRelationalOp();
-  };
-  const VarDecl *Kept = keptInLocal(Sum, Ctx);
-  const Stmt *Body = Kept ? enclosingBody(Call, Ctx) : nullptr;
-  return Body && everyUseOf(Body, Kept, SourceLocation(), Ctx,
-                            [&](const DeclRefExpr *DRE) {
-                              const Expr *UseChild = nullptr;
-                              const Expr *Use = parentExpr(DRE, Ctx, &UseChild);
-                              return Compares(Use) ||
-                                     (Sum != Call && Divides(Use, UseChild));
-                            });
 }
 
 /// The scans of the bodies of this translation unit, each made once.
@@ -483,8 +431,7 @@ static ExpSite classifyUncached(const CallExpr *Call, ASTContext &Ctx) {
     if (Site.Kind != ExpSiteKind::Unbounded)
       return Site;
   }
-  Site.Kind = overflowIsAbsorbed(Call, Ctx) ||
-                          nonFiniteResultIsHandled(Call, PosInf, Ctx)
+  Site.Kind = nonFiniteResultIsHandled(Call, PosInf, Ctx)
                   ? ExpSiteKind::Harmless
                   : ExpSiteKind::Unbounded;
   return Site;

@@ -634,13 +634,13 @@ const VarDecl *keptInLocal(const Expr *Op, ASTContext &Ctx) {
   return nullptr;
 }
 
-const Stmt *userOf(const Expr *E, ASTContext &Ctx, const Expr **Child) {
+DynTypedNode userNodeOf(const Expr *E, ASTContext &Ctx, const Expr **Child) {
   DynTypedNode Node = DynTypedNode::create(*E);
   const Expr *Last = E;
   while (true) {
     auto Parents = Ctx.getParents(Node);
     if (Parents.empty())
-      return nullptr;
+      return DynTypedNode();
     Node = Parents[0];
     const auto *P = Node.get<Expr>();
     if (P && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
@@ -650,8 +650,12 @@ const Stmt *userOf(const Expr *E, ASTContext &Ctx, const Expr **Child) {
     }
     if (Child)
       *Child = Last;
-    return Node.get<Stmt>();
+    return Node;
   }
+}
+
+const Stmt *userOf(const Expr *E, ASTContext &Ctx, const Expr **Child) {
+  return userNodeOf(E, Ctx, Child).get<Stmt>();
 }
 
 bool everyUseOf(const Stmt *Body, const VarDecl *VD, SourceLocation After,

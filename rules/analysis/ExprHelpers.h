@@ -12,6 +12,7 @@
 
 #include "MathFunctions.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -149,6 +150,10 @@ llvm::StringRef calleeName(const clang::CallExpr *Call);
 /// that holds E.
 const clang::Stmt *userOf(const clang::Expr *E, clang::ASTContext &Ctx,
                           const clang::Expr **Child = nullptr);
+/// The same user as a node: also the variable \p E initialises; a null node
+/// when E has no parent.
+clang::DynTypedNode userNodeOf(const clang::Expr *E, clang::ASTContext &Ctx,
+                               const clang::Expr **Child = nullptr);
 
 /// Every use of \p VD in \p Body (after \p After, when it is valid)
 /// satisfies \p Ok, and there is one.

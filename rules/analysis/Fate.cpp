@@ -70,16 +70,6 @@ int signOf(const Expr *E, const ASTContext &Ctx) {
   return V > 0 ? 1 : V < 0 ? -1 : 0;
 }
 
-/// Whether a call's function is the C or std one of that name, not a
-/// user's function that happens to share it.
-bool libraryFunction(const CallExpr *Call) {
-  const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD)
-    return true; // a dependent call of a name the lookup found in std or ::
-  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
-  return FD->isInStdNamespace() || DC->isTranslationUnit() || FD->isExternC();
-}
-
 bool isStdFunction(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
   return FD && FD->isInStdNamespace();
@@ -336,25 +326,17 @@ bool Tracer::follow(const Expr *E, unsigned K, Frame &F) {
     return true;
   if (++Steps > StepBudget)
     return false;
-  // The user of E, through parentheses and implicit casts.
-  DynTypedNode Node = DynTypedNode::create(*E);
+  // The user of E, through parentheses and implicit casts; a conversion
+  // to bool on the way tests it for truth.
   const Expr *Child = E;
-  while (true) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return false;
-    Node = Parents[0];
-    const auto *P = Node.get<Expr>();
-    if (P && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-                 CXXBindTemporaryExpr, ExprWithCleanups>(P)) {
-      if (const auto *IC = dyn_cast<ImplicitCastExpr>(P);
-          IC && IC->getType()->isBooleanType())
-        return !(K & NaNs); // tested for truth
-      Child = P;
-      continue;
-    }
-    break;
-  }
+  DynTypedNode Node = userNodeOf(E, Ctx, &Child);
+  for (const Expr *C = Child; C && C != E;
+       C = C->child_begin() == C->child_end()
+               ? nullptr
+               : dyn_cast_or_null<Expr>(*C->child_begin()))
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(C);
+        IC && IC->getType()->isBooleanType())
+      return !(K & NaNs);
   if (const auto *VD = Node.get<VarDecl>())
     return followable(VD, F) && VD->getInit() && followVar(VD, K, F);
   const Stmt *P = Node.get<Stmt>();
@@ -522,6 +504,8 @@ bool Tracer::throughCall(const CallExpr *Call, unsigned Index, unsigned K,
       R = (K & Infinities ? PosInf : 0) | (K & NaNs);
       break;
     case MathKind::Tanh:
+    case MathKind::Erf:
+    case MathKind::Atan:
       R = K & NaNs;
       break;
     case MathKind::Sin:
@@ -556,16 +540,10 @@ bool Tracer::throughCall(const CallExpr *Call, unsigned Index, unsigned K,
       R = AnyNonFinite;
     return follow(Call, R, F);
   }
-  // Library functions that the table does not know, bounded for every
-  // argument.
-  StringRef Name = calleeName(Call);
-  if (libraryFunction(Call) &&
-      (Name == "erf" || Name == "erff" || Name == "erfc" || Name == "erfcf" ||
-       Name == "atan" || Name == "atanf"))
-    return follow(Call, OtherTainted ? AnyNonFinite : K & NaNs, F);
   // A function of the translation unit: what its body gives back. A call
   // the template leaves unresolved (`Distribution::PDF(z)`) may be any
   // function of that name and arity here.
+  StringRef Name = calleeName(Call);
   if (F.Depth >= MaxDepth || Name.empty())
     return false;
   SmallVector<const FunctionDecl *, 4> Candidates;
@@ -703,30 +681,28 @@ bool Tracer::followVar(const VarDecl *VD, unsigned K, Frame &F) {
   return true;
 }
 
-/// Whether \p S assigns \p VD (or declares it) between \p From and \p To.
-static bool writesBetween(const Stmt *S, const VarDecl *VD, SourceLocation From,
-                          SourceLocation To, const SourceManager &SM) {
-  if (!S)
-    return false;
+/// Whether \p VD is declared or assigned in \p Body between \p From and
+/// \p To (its references come from the body's index of uses).
+static bool writesBetween(const Stmt *Body, const VarDecl *VD,
+                          SourceLocation From, SourceLocation To,
+                          ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   auto Within = [&](SourceLocation L) {
     return SM.isBeforeInTranslationUnit(From, L) &&
            SM.isBeforeInTranslationUnit(L, To);
   };
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (D == VD && Within(D->getLocation()))
-        return true;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S);
-      BO && BO->isAssignmentOp() && referencedVar(BO->getLHS()) == VD &&
-      Within(BO->getOperatorLoc()))
+  if (Within(VD->getLocation()))
     return true;
-  if (const auto *UO = dyn_cast<UnaryOperator>(S);
-      UO && UO->isIncrementDecrementOp() &&
-      referencedVar(UO->getSubExpr()) == VD && Within(UO->getBeginLoc()))
-    return true;
-  for (const Stmt *C : S->children())
-    if (writesBetween(C, VD, From, To, SM))
+  for (const DeclRefExpr *Use : usesIn(Body, VD)) {
+    const Expr *Child = nullptr;
+    const Stmt *P = userOf(Use, Ctx, &Child);
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+    const auto *UO = dyn_cast_or_null<UnaryOperator>(P);
+    bool Writes = (BO && BO->isAssignmentOp() && BO->getLHS() == Child) ||
+                  (UO && UO->isIncrementDecrementOp());
+    if (Writes && Within(Use->getLocation()))
       return true;
+  }
   return false;
 }
 
@@ -758,7 +734,6 @@ static const VarDecl *sourceOf(const VarDecl *VD) {
 
 unsigned Tracer::excludedAt(const DeclRefExpr *Use, const VarDecl *VD,
                             const Stmt *Body) {
-  const SourceManager &SM = Ctx.getSourceManager();
   // What a condition says of VD holds at the use when nothing assigns VD
   // between the two.
   // A variable built from one other by sums and products with constants
@@ -770,7 +745,7 @@ unsigned Tracer::excludedAt(const DeclRefExpr *Use, const VarDecl *VD,
       if (!V)
         continue;
       unsigned E = excludedWhen(Cond, Truth, V, Ctx);
-      if (E && !writesBetween(Body, V, Cond->getEndLoc(), Use->getLocation(), SM))
+      if (E && !writesBetween(Body, V, Cond->getEndLoc(), Use->getLocation(), Ctx))
         Ex |= E;
     }
     return Ex;
